@@ -1,0 +1,72 @@
+"""Problems are values that point at a file, line and rule; exceptions only mean "cannot go on"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    """How bad a problem is: errors fail validation, warnings only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, located at `path:line:column` (1-based), under a stable rule code."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+    # Where inside the record the problem is (field path); resolved to line/column by `locate`.
+    loc: Loc = field(default=(), compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+
+    def with_position(self, line: int, column: int) -> Problem:
+        """The same problem at another position."""
+        return replace(self, line=line, column=column)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+
+
+class WgctlError(Exception):
+    """Base of the errors wgctl expects and reports in one line."""
+
+    exit_code = 1
+
+
+class UserError(WgctlError):
+    """The user asked for something that cannot be done (bad option, unknown record)."""
+
+    exit_code = 1
+
+
+class InputError(WgctlError):
+    """The input cannot be read at all (no repository, unreadable file): usage-level, exit 2."""
+
+    exit_code = 2
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """A repr cut to `limit` characters, so hostile values never flood a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,108 @@
+"""Groups: a working group (or task force) with its terms of reference as policy data."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from wgctl.models.base import IsoDate, Record, Ref, Sensitivity, Source, Strict
+
+RotationKey = Literal["nominees-first", "longest-since-served", "earliest-nomination", "id"]
+
+
+class MeetingsPerYear(Strict):
+    """How often the terms of reference expect the group to meet."""
+
+    min: int = Field(ge=0, le=52)
+    max: int = Field(ge=0, le=52)
+
+
+class Reporting(Strict):
+    """Annual reporting duties of the co-chairs."""
+
+    written_report_to: Ref | None = Field(
+        default=None, description="Body that receives the annual written report."
+    )
+    oral_update_at: Literal["som"] | None = Field(
+        default=None, description="Meeting kind where the annual oral update is given."
+    )
+
+
+class Policy(Strict):
+    """The chairing and meeting rules of the terms of reference, as data."""
+
+    seats: int = Field(default=2, ge=1, le=10)
+    max_term_years: int = Field(default=2, ge=1, le=10)
+    staggered: bool = Field(default=True, description="One co-chair rotates each year.")
+    membership: Literal["ahg-member-states", "ahg-members", "listed"] = "ahg-member-states"
+    members: list[Ref] = Field(default_factory=list, description="Members, when 'listed'.")
+    decided_at: Literal["som"] = "som"
+    meetings_per_year: MeetingsPerYear | None = None
+    reporting: Reporting = Field(default_factory=Reporting)
+    clearance_required: Literal["national"] | None = None
+    chatham_house: bool = Field(default=False, description="Meetings may be under the Rule.")
+    review_date: IsoDate | None = None
+    rotation_order: list[RotationKey] = Field(
+        default_factory=lambda: ["nominees-first", "longest-since-served", "earliest-nomination", "id"],
+        description="Tie-breaks, in order, for recommending the next co-chair.",
+    )
+    clauses: dict[str, str] = Field(
+        default_factory=dict, description="Quoted clauses of the ToR, cited by rule explanations."
+    )
+
+
+class Extension(Strict):
+    """An agreed extension of a term beyond the maximum, with its decision."""
+
+    until: IsoDate
+    decided_at: Ref
+    note: str | None = None
+
+
+class Term(Strict):
+    """One co-chair's term in one seat."""
+
+    seat: int = Field(ge=1, le=10)
+    member: Ref
+    start: IsoDate
+    end: IsoDate
+    decided_at: Ref | None = Field(default=None, description="The SOM that decided the term.")
+    extension: Extension | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def effective_end(self) -> date:
+        """The end date, taking an agreed extension into account."""
+        return self.extension.until if self.extension else self.end
+
+
+class Nomination(Strict):
+    """A member's nomination for a co-chair seat in a given year."""
+
+    member: Ref
+    year: int = Field(ge=1990, le=2200)
+    date: IsoDate | None = None
+    withdrawn: bool = False
+    sensitivity: Sensitivity | None = None
+
+
+class Group(Record):
+    """A working group, task force or experts group and its co-chair history."""
+
+    kind: ClassVar[str] = "groups"
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    parent: Ref | None = Field(default=None, description="Body the group reports to (e.g. ahg).")
+    established: IsoDate | None = None
+    endorsed_at: Ref | None = Field(default=None, description="Meeting that endorsed the ToR.")
+    status: Literal["active", "dormant", "planned", "closed"] = "active"
+    policy: Policy | None = None
+    terms: list[Term] = Field(default_factory=list)
+    nominations: list[Nomination] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The short name when there is one."""
+        return self.short_name or self.name

@@ -1,0 +1,53 @@
+"""Themes and initiatives: the numbered action/recommendation items of the progress report."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from wgctl.models.base import Figure, IsoDate, Precision, Record, Ref, Sensitivity, Source, Strict
+
+Status = Literal["planned", "ongoing", "completed", "dormant", "closed"]
+
+
+class Theme(Record):
+    """A theme of the progress report, e.g. 1 Law enforcement cooperation."""
+
+    kind: ClassVar[str] = "themes"
+    number: str = Field(pattern=r"^[0-9]+$")
+    title: str = Field(min_length=1)
+
+
+class Who(Strict):
+    """One party responsible for an initiative, with an optional qualifier."""
+
+    party: Ref | None = None
+    qualifier: str | None = Field(default=None, description="e.g. 'as coordination point'.")
+
+
+class StatusUpdate(Strict):
+    """A dated piece of progress, with the facts and figures it reports."""
+
+    date: IsoDate
+    precision: Precision = "day"
+    status: Status | None = None
+    text: str = Field(min_length=1)
+    figures: list[Figure] = Field(default_factory=list)
+    meetings: list[Ref] = Field(default_factory=list, description="Meetings the update reports.")
+    sensitivity: Sensitivity | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Initiative(Record):
+    """A numbered action or recommendation and its dated status updates."""
+
+    kind: ClassVar[str] = "initiatives"
+    number: str = Field(pattern=r"^[0-9]+\.[0-9]+$", description="Item number, e.g. '1.3'.")
+    theme: Ref
+    title: str = Field(min_length=1)
+    who: list[Who] = Field(default_factory=list)
+    who_text: str | None = Field(default=None, description="How the report writes 'Who'.")
+    group: Ref | None = Field(default=None, description="Group that leads the initiative.")
+    status: Status
+    updates: list[StatusUpdate] = Field(default_factory=list)

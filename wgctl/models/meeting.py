@@ -1,0 +1,72 @@
+"""Meetings: SOMs, working-group meetings, workshops, and Joint Periods of Action as periods."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from wgctl.models.base import Figure, IsoDate, Precision, Record, Ref, Sensitivity, Strict
+
+MeetingKind = Literal[
+    "som",
+    "ministerial",
+    "steering-group",
+    "working-group-meeting",
+    "roundtable",
+    "workshop",
+    "training",
+    "table-top-exercise",
+    "debrief",
+    "consultation-mechanism",
+    "joint-period-of-action",
+    "other",
+]
+
+
+class Decision(Strict):
+    """Something the meeting decided or endorsed."""
+
+    text: str = Field(min_length=1)
+    sensitivity: Sensitivity | None = None
+
+
+class Statement(Strict):
+    """A statement made at a meeting; `by` attributes it (never allowed under Chatham House)."""
+
+    text: str = Field(min_length=1)
+    by: Ref | None = None
+    sensitivity: Sensitivity | None = None
+
+
+class Meeting(Record):
+    """A meeting or a period of joint action, with who took part and what came of it."""
+
+    kind: ClassVar[str] = "meetings"
+    type: MeetingKind
+    title: str = Field(min_length=1)
+    number: int | None = Field(default=None, ge=1, description="Ordinal, e.g. 11 for the 11th SOM.")
+    group: Ref | None = Field(default=None, description="Group the meeting belongs to.")
+    start: IsoDate
+    end: IsoDate | None = None
+    precision: Precision = "day"
+    location: str | None = None
+    host: Ref | None = None
+    chairs: list[Ref] = Field(default_factory=list)
+    participants: list[Ref] = Field(default_factory=list, description="Organisations taking part.")
+    attendees: list[Ref] = Field(default_factory=list, description="People taking part.")
+    chatham_house: bool = False
+    agenda: list[str] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    outcomes: list[str] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    oral_updates: list[Ref] = Field(
+        default_factory=list, description="Groups that gave their annual oral update here."
+    )
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the meeting (its start when it is a one-day meeting)."""
+        return self.end or self.start
