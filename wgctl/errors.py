@@ -30,7 +30,9 @@ class Problem:
     loc: Loc = field(default=(), compare=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        )
 
     def with_position(self, line: int, column: int) -> Problem:
         """The same problem at another position."""

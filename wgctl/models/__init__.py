@@ -11,9 +11,7 @@ from wgctl.models.person import Clearance, Person
 
 KINDS: dict[str, type[Record]] = {
     model.kind: model
-    for model in (
-        Organisation, Group, Person, Meeting, Document, Theme, Initiative, ActionItem
-    )
+    for model in (Organisation, Group, Person, Meeting, Document, Theme, Initiative, ActionItem)
 }
 
 __all__ = [

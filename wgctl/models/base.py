@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import Strict as StrictFlag
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -53,15 +54,15 @@ class Sensitivity(StrEnum):
         return self.rank <= audience.rank
 
 
+# Enums are read from their text values (strict mode would demand enum instances).
+Marking = Annotated[Sensitivity, StrictFlag(False)]
 Precision = Literal["day", "month", "year"]
 
 
 class Strict(BaseModel):
     """Strict, closed, immutable: unknown fields and coerced types are errors (R11, R12)."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, str_strip_whitespace=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
 
 
 class Source(Strict):
@@ -85,7 +86,7 @@ class Record(Strict):
 
     kind: ClassVar[str] = ""
     id: RecordId
-    sensitivity: Sensitivity = Field(
+    sensitivity: Marking = Field(
         description="Widest audience allowed to see this record: public, members or restricted."
     )
     sources: list[Source] = Field(min_length=1)

@@ -7,9 +7,15 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import IsoDate, Record, Ref, Sensitivity, Source, Strict
+from wgctl.models.base import IsoDate, Marking, Record, Ref, Source, Strict
 
 RotationKey = Literal["nominees-first", "longest-since-served", "earliest-nomination", "id"]
+DEFAULT_ROTATION_ORDER: tuple[RotationKey, ...] = (
+    "nominees-first",
+    "longest-since-served",
+    "earliest-nomination",
+    "id",
+)
 
 
 class MeetingsPerYear(Strict):
@@ -45,7 +51,7 @@ class Policy(Strict):
     chatham_house: bool = Field(default=False, description="Meetings may be under the Rule.")
     review_date: IsoDate | None = None
     rotation_order: list[RotationKey] = Field(
-        default_factory=lambda: ["nominees-first", "longest-since-served", "earliest-nomination", "id"],
+        default_factory=lambda: list(DEFAULT_ROTATION_ORDER),
         description="Tie-breaks, in order, for recommending the next co-chair.",
     )
     clauses: dict[str, str] = Field(
@@ -85,7 +91,7 @@ class Nomination(Strict):
     year: int = Field(ge=1990, le=2200)
     date: IsoDate | None = None
     withdrawn: bool = False
-    sensitivity: Sensitivity | None = None
+    sensitivity: Marking | None = None
 
 
 class Group(Record):

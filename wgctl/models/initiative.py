@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import Figure, IsoDate, Precision, Record, Ref, Sensitivity, Source, Strict
+from wgctl.models.base import Figure, IsoDate, Marking, Precision, Record, Ref, Source, Strict
 
 Status = Literal["planned", "ongoing", "completed", "dormant", "closed"]
 
@@ -35,7 +35,7 @@ class StatusUpdate(Strict):
     text: str = Field(min_length=1)
     figures: list[Figure] = Field(default_factory=list)
     meetings: list[Ref] = Field(default_factory=list, description="Meetings the update reports.")
-    sensitivity: Sensitivity | None = None
+    sensitivity: Marking | None = None
     sources: list[Source] = Field(default_factory=list)
 
 

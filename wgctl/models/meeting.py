@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import Figure, IsoDate, Precision, Record, Ref, Sensitivity, Strict
+from wgctl.models.base import Figure, IsoDate, Marking, Precision, Record, Ref, Strict
 
 MeetingKind = Literal[
     "som",
@@ -29,7 +29,7 @@ class Decision(Strict):
     """Something the meeting decided or endorsed."""
 
     text: str = Field(min_length=1)
-    sensitivity: Sensitivity | None = None
+    sensitivity: Marking | None = None
 
 
 class Statement(Strict):
@@ -37,7 +37,7 @@ class Statement(Strict):
 
     text: str = Field(min_length=1)
     by: Ref | None = None
-    sensitivity: Sensitivity | None = None
+    sensitivity: Marking | None = None
 
 
 class Meeting(Record):

@@ -27,6 +27,7 @@ class Person(Record):
     groups: list[Ref] = Field(default_factory=list)
     clearance: Clearance | None = None
     review_handle: str | None = Field(
-        default=None, pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$",
+        default=None,
+        pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$",
         description="Code-review handle, e.g. @octocat or @org/team.",
     )

@@ -1,0 +1,26 @@
+"""Cross-record rules: an explicit registry, run in order, results sorted by file and line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from wgctl.checks import id_matches_file, references, unique_id
+from wgctl.checks.base import CheckContext
+from wgctl.errors import Problem
+from wgctl.records import Records
+
+# Explicit and alphabetical: no import-time magic, no plugin discovery.
+REGISTRY = (
+    id_matches_file,
+    references,
+    unique_id,
+)
+
+
+def run_checks(
+    records: Records, *, today: date | None = None, repo: Path | None = None
+) -> list[Problem]:
+    """Every cross-record problem; lines are still 0 until a Locator resolves them."""
+    context = CheckContext(today or date.today(), repo)
+    return [p for module in REGISTRY for p in module.check(records, context)]

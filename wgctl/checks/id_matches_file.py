@@ -1,0 +1,22 @@
+"""WG102: a record's id equals its file name without `.yaml`, so links and paths agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from wgctl.checks.base import CheckContext, problem
+from wgctl.errors import Problem
+from wgctl.records import Records
+
+CODE = "WG102"
+
+
+def check(records: Records, context: CheckContext) -> Iterator[Problem]:
+    """Report records whose id and file stem differ."""
+    for record in records:
+        stem = PurePosixPath(record.path).stem
+        if record.id != stem:
+            yield problem(
+                record, ("id",), CODE, f"id {record.id!r} does not match the file name {stem!r}"
+            )

@@ -1,0 +1,42 @@
+"""The command line: a thin Typer app; each command group lives in wgctl/commands/."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wgctl import __version__
+from wgctl.commands import records
+
+app = typer.Typer(
+    name="wgctl",
+    help="Run a working group's paperwork from YAML records in git.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wgctl {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Records of members, initiatives, meetings and action items; co-chair rosters; reports."""
+
+
+for _module in (records,):
+    _module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Command groups, one module each; every module exposes `register(app)`."""

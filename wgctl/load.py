@@ -1,0 +1,105 @@
+"""Load a records repository: discover, parse, validate; never raises on bad user data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from wgctl import yamlio
+from wgctl.discover import Found, discover
+from wgctl.errors import Problem
+from wgctl.models import KINDS, Record
+from wgctl.pydantic_errors import describe
+from wgctl.records import Records
+
+
+@dataclass
+class Loaded:
+    """The valid records, every problem found while loading, and every file considered."""
+
+    records: Records
+    problems: list[Problem]
+    files: list[str] = field(default_factory=list)
+
+
+def load_repo(repo: Path, *, max_bytes: int = yamlio.MAX_BYTES) -> Loaded:
+    """Load every record under `repo/records/`; a broken file never hides the others (R15)."""
+    found, problems = discover(repo)
+    records = Records()
+    for item in found:
+        record, file_problems = load_file(item, max_bytes=max_bytes)
+        problems.extend(file_problems)
+        if record is not None:
+            records.add(record)
+        else:
+            records.unloaded.add(item.path.stem)
+    return Loaded(records, problems, [f.rel for f in found])
+
+
+def load_file(
+    item: Found, *, max_bytes: int = yamlio.MAX_BYTES
+) -> tuple[Record | None, list[Problem]]:
+    """One record file to a validated record, or the problems that stop it."""
+    kind = item.rel.split("/")[1]
+    model = KINDS.get(kind)
+    if model is None:
+        known = ", ".join(sorted(KINDS))
+        return None, [
+            Problem(item.rel, 1, 1, "WG009", f"unknown record kind {kind!r} (known: {known})")
+        ]
+    try:
+        text = yamlio.read_text(item.path, max_bytes)
+        data = yamlio.load_record_text(text)
+    except yamlio.YamlError as exc:
+        return None, [Problem(item.rel, exc.line, exc.column, exc.rule, exc.message)]
+    try:
+        record = model.model_validate(data)
+    except ValidationError as exc:
+        return None, _schema_problems(item.rel, text, exc, model)
+    except (ValueError, TypeError, RecursionError) as exc:  # defensive: validators of our own
+        return None, [Problem(item.rel, 1, 1, "WG010", f"invalid record: {exc}")]
+    record._path = item.rel
+    return record, []
+
+
+def _schema_problems(
+    rel: str, text: str, exc: ValidationError, model: type[Record]
+) -> list[Problem]:
+    root = yamlio.compose(text)
+    problems = []
+    for loc, rule, message, at_key in describe(exc, model):
+        pos = yamlio.locate(root, loc, key=at_key)
+        problems.append(Problem(rel, pos.line, pos.column, rule, message, loc=loc))
+    return problems
+
+
+class Locator:
+    """Resolves problems' field paths to lines, parsing each file at most once, on demand."""
+
+    def __init__(self, repo: Path) -> None:
+        self._repo = repo
+        self._roots: dict[str, object] = {}
+
+    def resolve(self, problems: Iterable[Problem]) -> list[Problem]:
+        """Problems with line and column filled in where they were left at 0."""
+        out = []
+        for problem in problems:
+            placed = problem
+            if problem.line == 0:
+                pos = self._position(problem)
+                placed = problem.with_position(pos.line, pos.column)
+            out.append(placed)
+        return out
+
+    def _position(self, problem: Problem) -> yamlio.Position:
+        if problem.path not in self._roots:
+            try:
+                text = yamlio.read_text(self._repo / problem.path)
+                self._roots[problem.path] = yamlio.compose(text)
+            except yamlio.YamlError:
+                self._roots[problem.path] = None
+        root = self._roots[problem.path]
+        return yamlio.locate(root, problem.loc) if root is not None else yamlio.Position(1, 1)  # type: ignore[arg-type]
