@@ -132,7 +132,6 @@ def compose(text: str) -> Node | None:
     loader = _Composer(text)
     try:
         node: Node | None = loader.get_single_node()
-        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
@@ -142,6 +141,7 @@ def compose(text: str) -> Node | None:
         raise YamlError("WG001", f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+    return node
 
 
 def _scalar(node: ScalarNode) -> Any:

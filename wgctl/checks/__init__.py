@@ -5,15 +5,39 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wgctl.checks import id_matches_file, references, unique_id
+from wgctl.checks import (
+    actions,
+    annual_reporting,
+    chatham_house,
+    clearance,
+    cochairs,
+    codeowners_current,
+    dates,
+    id_matches_file,
+    initiative_number,
+    meetings_per_year,
+    references,
+    sensitivity,
+    unique_id,
+)
 from wgctl.checks.base import CheckContext
 from wgctl.errors import Problem
 from wgctl.records import Records
 
 # Explicit and alphabetical: no import-time magic, no plugin discovery.
 REGISTRY = (
+    actions,
+    annual_reporting,
+    chatham_house,
+    clearance,
+    cochairs,
+    codeowners_current,
+    dates,
     id_matches_file,
+    initiative_number,
+    meetings_per_year,
     references,
+    sensitivity,
     unique_id,
 )
 

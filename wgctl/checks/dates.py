@@ -1,0 +1,14 @@
+"""WG105: dates are in order (start before end, terms, extensions, action closing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wgctl.checks.base import CheckContext
+from wgctl.errors import Problem
+from wgctl.records import Records
+
+
+def check(records: Records, context: CheckContext) -> Iterator[Problem]:
+    """Not implemented yet: yields nothing."""
+    yield from ()
