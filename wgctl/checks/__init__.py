@@ -1,4 +1,4 @@
-"""Cross-record rules: an explicit registry, run in order, results sorted by file and line."""
+"""Cross-record rules: an explicit registry, run in order; `validate_repo` places and sorts."""
 
 from __future__ import annotations
 
@@ -45,6 +45,6 @@ REGISTRY = (
 def run_checks(
     records: Records, *, today: date | None = None, repo: Path | None = None
 ) -> list[Problem]:
-    """Every cross-record problem; lines are still 0 until a Locator resolves them."""
+    """Every cross-record problem, unsorted; lines stay 0 until a Locator resolves them."""
     context = CheckContext(today or date.today(), repo)
     return [p for module in REGISTRY for p in module.check(records, context)]

@@ -1,14 +1,29 @@
-"""WG501/WG503: action items are closed consistently and not left overdue."""
+"""WG501/WG503: action items are closed consistently and not left overdue.
+
+- WG503 (error): a `closed` item has a `closed` date; an `open` one has none.
+- WG501 (warning): an `open` item whose `due` date is before today. Recurring (`annual`) items
+  are not judged: their due date is the first of many, and no record says which year was done.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext
+from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
 from wgctl.records import Records
 
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
-    """Not implemented yet: yields nothing."""
-    yield from ()
+    """Report inconsistent closing fields and overdue open items."""
+    for action in records.actions:
+        if action.status == "closed" and action.closed is None:
+            msg = "status is 'closed' but there is no `closed` date"
+            yield problem(action, ("status",), "WG503", msg)
+        elif action.status == "open" and action.closed is not None:
+            msg = f"status is 'open' but a `closed` date is set ({action.closed})"
+            yield problem(action, ("closed",), "WG503", msg)
+        due = action.due
+        if action.status == "open" and action.recurring is None and due and due < context.today:
+            msg = f"still open after its due date ({due})"
+            yield problem(action, ("due",), "WG501", msg)

@@ -1,14 +1,26 @@
-"""WG402: no statement at a Chatham House meeting is attributed."""
+"""WG402: no statement at a Chatham House meeting is attributed.
+
+Under the Chatham House Rule neither the identity nor the affiliation of a speaker may be
+revealed, so a statement in a meeting marked `chatham_house: true` must not have `by`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext
+from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
 from wgctl.records import Records
 
+CODE = "WG402"
+
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
-    """Not implemented yet: yields nothing."""
-    yield from ()
+    """Report every attributed statement of a Chatham House meeting."""
+    for meeting in records.meetings:
+        if not meeting.chatham_house:
+            continue
+        for i, statement in enumerate(meeting.statements):
+            if statement.by is not None:
+                msg = f"statements.{i} is attributed to {statement.by!r} at a Chatham House meeting"
+                yield problem(meeting, ("statements", i, "by"), CODE, msg)

@@ -1,14 +1,47 @@
-"""WG106: initiative numbers are unique and start with their theme's number."""
+"""WG106: theme and initiative numbers are unique, and an initiative's starts with its theme's.
+
+Item `2.3` belongs to theme `2`; two initiatives numbered `2.3`, or two themes numbered `2`,
+make the progress report's tables ambiguous. The second record (by file path) is reported.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from wgctl.checks.base import CheckContext
+from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
+from wgctl.models import Initiative, Theme
 from wgctl.records import Records
+
+CODE = "WG106"
 
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
-    """Not implemented yet: yields nothing."""
-    yield from ()
+    """Report duplicate numbers and initiatives filed under the wrong theme."""
+    yield from _duplicates("theme", records.of(Theme))
+    yield from _duplicates("initiative", records.of(Initiative))
+    for initiative in records.initiatives:
+        theme = records.get(Theme, initiative.theme)
+        if theme is not None and _key(initiative.number)[0] != int(theme.number):
+            msg = (
+                f"number {initiative.number!r} does not start with theme "
+                f"{theme.id}'s number {theme.number!r}"
+            )
+            yield problem(initiative, ("number",), CODE, msg)
+
+
+def _duplicates(kind: str, items: Sequence[Theme | Initiative]) -> Iterator[Problem]:
+    """The second and later records (by path) that reuse a number."""
+    first: dict[tuple[int, ...], str] = {}
+    for item in sorted(items, key=lambda r: r.path):
+        key = _key(item.number)
+        if key in first:
+            msg = f"{kind} number {item.number!r} is already used by {first[key]}"
+            yield problem(item, ("number",), CODE, msg)
+        else:
+            first[key] = item.id
+
+
+def _key(number: str) -> tuple[int, ...]:
+    """`"01.2"` and `"1.2"` are the same item number."""
+    return tuple(int(part) for part in number.split("."))

@@ -1,14 +1,37 @@
-"""WG403: no part of a record is marked wider than the record itself."""
+"""WG403: no part of a record is marked wider than the record itself.
+
+Status updates, decisions, statements and nominations may carry their own `sensitivity`; it may
+narrow the record's marking but never widen it (a `public` update in a `restricted` initiative
+would be published by a public report that never shows the initiative, or leak it).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext
+from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
 from wgctl.records import Records
 
+CODE = "WG403"
+
+# kind -> the list fields whose items carry their own `sensitivity`.
+PARTS: dict[str, tuple[str, ...]] = {
+    "groups": ("nominations",),
+    "meetings": ("decisions", "statements"),
+    "initiatives": ("updates",),
+}
+
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
-    """Not implemented yet: yields nothing."""
-    yield from ()
+    """Report parts marked for a wider audience than their record."""
+    for record in records:
+        for name in PARTS.get(record.kind, ()):
+            for i, part in enumerate(getattr(record, name)):
+                marking = part.sensitivity
+                if marking is not None and marking.rank < record.sensitivity.rank:
+                    msg = (
+                        f"{name}.{i} is marked {marking.value}, wider than its record "
+                        f"({record.sensitivity.value})"
+                    )
+                    yield problem(record, (name, i, "sensitivity"), CODE, msg)
