@@ -36,10 +36,15 @@ def register(app: typer.Typer) -> None:
 @guard
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Report on these files only.")] = None,
+    *,
     repo: RepoOption = Path(),
     fmt: Annotated[Format, typer.Option("--format", help="text, json or github.")] = Format.text,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Size limit of one record file.")] = 1_000_000,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(metavar="REF", help="Report only what changed since this git commit."),
+    ] = None,
 ) -> None:
     """Validate every record and every cross-record rule; exit 1 on errors."""
     from wgctl import output
@@ -47,7 +52,15 @@ def validate(
     from wgctl.validate import validate_repo
 
     only = [repo_relative(repo, p) for p in paths] if paths else None
+    changes = None
+    if changed_since is not None:
+        from wgctl import history
+
+        changes = history.changed_since(repo, changed_since)
     result = validate_repo(repo, only=only, max_bytes=max_bytes)
+    if changes is not None:
+        result.problems = history.concerning(result.problems, result.records, changes)
+        only = sorted(changes.changed) if only is None else only
     files = len(only) if only is not None else len(result.files)
     if fmt is Format.json:
         output.render_json(result.problems, files, sys.stdout)

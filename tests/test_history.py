@@ -1,0 +1,140 @@
+"""The git layer: opening repositories, changed files, blobs and file history, on real git."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.repo import RecordsRepo
+from wgctl import history
+from wgctl.errors import InputError
+
+
+def git_children() -> list[int]:
+    """Process ids of `git` processes whose parent is this test process (R22)."""
+    me = str(os.getpid())
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # Format: pid (comm) state ppid ...; comm may hold spaces, so split after the last ')'.
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        ppid = stat[stat.rindex(")") + 2 :].split()[1]
+        if comm == "git" and ppid == me:
+            found.append(int(entry.name))
+    return found
+
+
+def test_changed_files_cover_committed_staged_unstaged_and_untracked(repo: RecordsRepo) -> None:
+    base = repo.git("rev-parse", "HEAD").strip()
+    repo.edit("records/organisations/aland.yaml", "name: Aland", "name: Åland")
+    repo.commit("rename Aland")
+    repo.edit("records/organisations/borduria.yaml", "Borduria", "Bordurie")
+    repo.git("add", "records/organisations/borduria.yaml")
+    repo.edit("records/organisations/carpania.yaml", "Carpania", "Karpania")
+    repo.write({"records/actions/-new ü.yaml": "id: x\n"})
+    repo.remove("records/organisations/iom.yaml")
+
+    changes = history.changed_since(repo.root, base)
+
+    assert changes.changed == {
+        "records/organisations/aland.yaml",
+        "records/organisations/borduria.yaml",
+        "records/organisations/carpania.yaml",
+        "records/actions/-new ü.yaml",
+    }
+    assert {"iom", "-new ü", "aland"} <= changes.touched_ids
+    assert git_children() == []
+
+
+def test_renames_are_detected_and_both_ids_touched(repo: RecordsRepo) -> None:
+    repo.git("mv", "records/organisations/carpania.yaml", "records/organisations/karpania.yaml")
+    repo.commit("rename")
+    with history.open_git(repo.root) as g:
+        changes = history.diff_names(g, g.commit("HEAD~1"), g.commit("HEAD"))
+    assert changes == [
+        history.FileChange(
+            "R", "records/organisations/karpania.yaml", "records/organisations/carpania.yaml"
+        )
+    ]
+
+
+def test_plain_folder_and_empty_repository_are_input_errors(
+    tmp_path: Path, empty_repo: RecordsRepo
+) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    with pytest.raises(InputError, match="not a git repository"):
+        history.changed_since(plain, "HEAD")
+    with pytest.raises(InputError, match="no commits yet"):
+        history.changed_since(empty_repo.root, "HEAD")
+    assert git_children() == []
+
+
+def test_bad_ref_is_an_input_error_and_never_an_option(repo: RecordsRepo) -> None:
+    with pytest.raises(InputError, match="no such commit"):
+        history.changed_since(repo.root, "--output=oops")
+    assert not (repo.root / "oops").exists()
+    assert git_children() == []
+
+
+def test_records_repository_inside_a_larger_git_tree(tmp_path: Path) -> None:
+    outer = RecordsRepo(tmp_path / "outer")
+    outer.root.mkdir()
+    outer.git("init", "-q", "-b", "main")
+    outer.write({"sub/records/themes/a.yaml": "id: a\n", "other/records/themes/b.yaml": "id: b\n"})
+    outer.commit("two record folders")
+    outer.write({"sub/records/themes/c.yaml": "id: c\n", "other/records/themes/d.yaml": "x\n"})
+
+    changes = history.changed_since(outer.root / "sub", "HEAD")
+
+    assert changes.changed == {"records/themes/c.yaml"}
+
+
+def test_file_history_follows_renames_oldest_first(repo: RecordsRepo) -> None:
+    rel = "records/organisations/carpania.yaml"
+    repo.edit(rel, "name: Carpania", "name: Carpania Republic")
+    repo.commit(
+        "longer name", date="2018-01-02T10:00:00+00:00", author="Ana Lopez <ana@example.org>"
+    )
+    repo.git("mv", rel, "records/organisations/karpania.yaml")
+    repo.commit("rename", date="2018-02-03T10:00:00+00:00", author="Bo Chen <bo@example.org>")
+
+    with history.open_git(repo.root) as g:
+        revisions = history.file_history(g, "records/organisations/karpania.yaml")
+        first = history.as_data(history.blob_at(g, revisions[0].sha, revisions[0].path))
+
+    assert [(r.status, r.author, r.path) for r in revisions] == [
+        ("A", "Test", rel),
+        ("M", "Ana Lopez", rel),
+        ("R", "Bo Chen", "records/organisations/karpania.yaml"),
+    ]
+    assert revisions[2].old_path == rel
+    assert revisions[1].date.isoformat() == "2018-01-02T10:00:00+00:00"
+    assert first is not None
+    assert first["name"] == "Carpania"
+    assert git_children() == []
+
+
+def test_blobs_at_reads_every_record_file_of_a_commit(repo: RecordsRepo) -> None:
+    repo.remove("records/organisations/iom.yaml")
+    with history.open_git(repo.root) as g:
+        blobs = history.blobs_at(g, "HEAD")
+    assert "records/organisations/iom.yaml" in blobs
+    assert len(blobs) == 12
+    assert git_children() == []
+
+
+def test_dirty_sees_unrecorded_changes_only(repo: RecordsRepo) -> None:
+    rel = "records/organisations/iom.yaml"
+    with history.open_git(repo.root) as g:
+        assert not history.dirty(g, rel)
+        repo.edit(rel, "IOM", "I.O.M.")
+        assert history.dirty(g, rel)
+        assert not history.dirty(g, "records/organisations/aland.yaml")
