@@ -40,7 +40,7 @@ def test_broken_reference_points_at_the_value(repo: RecordsRepo, run_cli: Run) -
     result = run_cli("validate", "--repo", repo.root, "--format", "github")
     assert result.returncode == 1
     assert result.stdout.startswith(
-        "::error file=records/actions/nominate-focal-point.yaml,line=5,col=8,title=WG502::"
+        "::error file=records/actions/nominate-focal-point.yaml,line=5,col=8,title=WG502 known-party::"
     )
 
 

@@ -1,8 +1,14 @@
-"""Reporters for problems: human text (rich), JSON, and GitHub workflow annotations."""
+"""Reporters for problems: human text (rich), JSON, and GitHub workflow annotations.
+
+Every reporter writes one line per problem (text adds the source line and a hint below it), and
+never lets data break the format: control characters are escaped in text, JSON is built by
+`json`, and GitHub workflow-command data and properties are percent-escaped.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
@@ -11,35 +17,70 @@ from typing import IO
 from wgctl.errors import Problem, Severity
 from wgctl.rules import BY_CODE
 
+FORMATS = ("text", "json", "github")
+# Control characters, line and paragraph separators, and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Characters `json` leaves raw that Python's str.splitlines() and JavaScript treat as line breaks.
+_JSON_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def render(
+    fmt: str, problems: Sequence[Problem], *, repo: Path, files: int, stream: IO[str]
+) -> None:
+    """Write problems in one of FORMATS."""
+    if fmt == "json":
+        render_json(problems, files, stream)
+    elif fmt == "github":
+        render_github(problems, stream)
+    else:
+        render_text(problems, repo, files, stream)
+
+
+def utf8_safe(text: str) -> str:
+    """Text that encodes as UTF-8: undecodable file-name bytes become `\\udcxx` escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def one_line(text: str) -> str:
+    """Text safe to show on a terminal line: no newlines, no escape sequences."""
+    return _CONTROL.sub(_escape_char, utf8_safe(text)).replace("\t", " ")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 def _source_line(repo: Path, problem: Problem, cache: dict[str, list[str]]) -> str | None:
     if problem.path not in cache:
         try:
-            cache[problem.path] = (repo / problem.path).read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
+            text = (repo / problem.path).read_text(encoding="utf-8-sig")
+            cache[problem.path] = text.splitlines()
+        except (OSError, UnicodeError, ValueError):
             cache[problem.path] = []
     lines = cache[problem.path]
     return lines[problem.line - 1] if 0 < problem.line <= len(lines) else None
 
 
 def render_text(problems: Sequence[Problem], repo: Path, files: int, stream: IO[str]) -> None:
-    """Problems grouped by file, each with the offending source line and a fix hint."""
+    """Problems grouped by file, each `path:line:col:` (editor-clickable), source line and hint."""
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
     cache: dict[str, list[str]] = {}
     for path, group in groupby(problems, key=lambda p: p.path):
-        console.print(f"[bold]{escape(path)}[/bold]")
+        shown = escape(one_line(path))
+        console.print(f"[bold]{shown}[/bold]")
         for p in group:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
             console.print(
-                f"  {escape(p.path)}:{p.line}:{p.column}: [{colour}]{p.severity}[/{colour}]: "
-                f"{escape(p.message)} [dim]\\[{p.rule}][/dim]"
+                f"  {shown}:{p.line}:{p.column}: [{colour}]{p.severity}[/{colour}]: "
+                f"{escape(one_line(p.message))} [dim]\\[{escape(p.rule)}][/dim]"
             )
             line = _source_line(repo, p, cache)
             if line is not None:
-                console.print(f"    [dim]{p.line:>4} |[/dim] {escape(line[:200])}")
+                console.print(f"    [dim]{p.line:>4} |[/dim] {escape(one_line(line[:200]))}")
             rule = BY_CODE.get(p.rule)
             if rule:
                 console.print(f"    [dim]hint: {escape(rule.hint)}[/dim]")
@@ -50,20 +91,22 @@ def render_text(problems: Sequence[Problem], repo: Path, files: int, stream: IO[
 
 
 def render_json(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
-    """One JSON document: the problems and a summary."""
+    """One JSON document with a summary; each problem on a line of its own (grep-friendly)."""
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    doc = {
-        "files": files,
-        "errors": errors,
-        "warnings": len(problems) - errors,
-        "problems": [p.to_dict() for p in problems],
-    }
-    json.dump(doc, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    head = {"files": files, "errors": errors, "warnings": len(problems) - errors}
+    stream.write(json.dumps(head)[:-1] + ', "problems": [')
+    for i, p in enumerate(problems):
+        item = {k: utf8_safe(v) if isinstance(v, str) else v for k, v in p.to_dict().items()}
+        stream.write(
+            ("," if i else "")
+            + "\n  "
+            + json.dumps(item, ensure_ascii=False).translate(_JSON_BREAKS)
+        )
+    stream.write("\n]}\n" if problems else "]}\n")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return utf8_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -74,5 +117,15 @@ def render_github(problems: Sequence[Problem], stream: IO[str]) -> None:
     """GitHub Actions workflow commands, so findings land on the pull request's lines."""
     for p in problems:
         level = "error" if p.severity is Severity.ERROR else "warning"
-        props = f"file={_escape_property(p.path)},line={p.line},col={p.column},title={p.rule}"
+        rule = BY_CODE.get(p.rule)
+        title = f"{p.rule} {rule.name}" if rule else p.rule
+        props = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (
+                ("file", p.path),
+                ("line", p.line),
+                ("col", p.column),
+                ("title", title),
+            )
+        )
         stream.write(f"::{level} {props}::{_escape_data(p.message)}\n")

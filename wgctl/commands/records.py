@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -45,6 +46,10 @@ def validate(
         str | None,
         typer.Option(metavar="REF", help="Report only what changed since this git commit."),
     ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option(hidden=True, formats=["%Y-%m-%d"], help="Judge dates as of this day."),
+    ] = None,
 ) -> None:
     """Validate every record and every cross-record rule; exit 1 on errors."""
     from wgctl import output
@@ -57,17 +62,13 @@ def validate(
         from wgctl import history
 
         changes = history.changed_since(repo, changed_since)
-    result = validate_repo(repo, only=only, max_bytes=max_bytes)
+    day = today.date() if today else None
+    result = validate_repo(repo, only=only, max_bytes=max_bytes, today=day)
     if changes is not None:
         result.problems = history.concerning(result.problems, result.records, changes)
         only = sorted(changes.changed) if only is None else only
     files = len(only) if only is not None else len(result.files)
-    if fmt is Format.json:
-        output.render_json(result.problems, files, sys.stdout)
-    elif fmt is Format.github:
-        output.render_github(result.problems, sys.stdout)
-    else:
-        output.render_text(result.problems, repo, files, sys.stdout)
+    output.render(fmt.value, result.problems, repo=repo, files=files, stream=sys.stdout)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
 
 
