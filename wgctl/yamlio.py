@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 30
+# libyaml's composer recurses in C once per level: 10^4 levels pass, 10^5 crash the process.
+SCAN_ABOVE = 2_000
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 Loc = tuple[str | int, ...]
@@ -77,6 +79,11 @@ _add(
 )
 
 
+def implicit_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """The safe loader's scalar resolvers, so the write path resolves plain scalars the same."""
+    return _Composer.yaml_implicit_resolvers
+
+
 def decode(raw: bytes) -> str:
     """Bytes to text: UTF-8 (BOM allowed), never binary; errors name the line."""
     if b"\x00" in raw:
@@ -106,31 +113,42 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _check_depth(text: str) -> None:
-    """Reject nesting deeper than MAX_DEPTH from the event stream, without recursion.
+def _check_events(text: str) -> None:
+    """Reject aliases and nesting deeper than MAX_DEPTH from the event stream, without recursion.
 
-    Why: the C composer recurses once per level; 10^5 `[` would exhaust the C stack.
+    Why: the C composer recurses once per level (10^5 `[` would exhaust the C stack), and it
+    shares aliased nodes, so the alias's own line is only known from its event.
     """
     depth = 0
     for event in yaml.parse(text, Loader=_Composer):  # type: ignore[arg-type]
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
-                raise YamlError("WG008", f"nesting deeper than {MAX_DEPTH} levels", line, col)
+                raise YamlError(
+                    "WG008", f"nesting deeper than {MAX_DEPTH} levels", *_event_mark(event)
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            raise YamlError(
+                "WG007", "aliases (*name) are not allowed in records", *_event_mark(event)
+            )
+
+
+def _event_mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def compose(text: str) -> Node | None:
     """The document's node tree (None for an empty document), bounded in depth."""
     # Each level of nesting needs one of these indicators, so their count bounds the depth:
-    # only documents that could be deep pay for the event scan.
-    if sum(map(text.count, ":-[{?")) > MAX_DEPTH:
-        _check_depth(text)
+    # only documents that could be deep enough to hurt the C stack pay for the event scan;
+    # `construct` enforces MAX_DEPTH exactly on the others.
     loader = _Composer(text)
     try:
+        if sum(map(text.count, ":-[{?")) > SCAN_ABOVE:
+            _check_events(text)
         node: Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -166,28 +184,31 @@ def _scalar(node: ScalarNode) -> Any:
     return float(value)
 
 
-def construct(root: Node) -> Any:
-    """Plain data from a node tree: core tags only, no aliases, no duplicate keys."""
+def construct(root: Node, text: str = "") -> Any:
+    """Plain data from a node tree: core tags only, no aliases, no duplicate keys, bounded depth."""
     seen: set[int] = set()
     result: list[Any] = []
-    # Iterative: (node, container to fill, key or None)
-    stack: list[tuple[Node, Any, Any]] = [(root, result, None)]
+    # Iterative: (node, container to fill, key or None, depth)
+    stack: list[tuple[Node, Any, Any, int]] = [(root, result, None, 1)]
     while stack:
-        node, parent, key = stack.pop()
+        node, parent, key, depth = stack.pop()
         if node.tag not in ALLOWED_TAGS:
             raise YamlError("WG006", f"tag {node.tag!r} is not allowed in records", *_mark(node))
         if id(node) in seen:
+            _check_events(text)  # finds the alias's own line
             raise YamlError("WG007", "aliases (*name) are not allowed in records", *_mark(node))
         seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise YamlError("WG008", f"nesting deeper than {MAX_DEPTH} levels", *_mark(node))
         value: Any
         if isinstance(node, ScalarNode):
             value = _scalar(node)
         elif isinstance(node, SequenceNode):
             value = [None] * len(node.value)
-            stack.extend((child, value, i) for i, child in enumerate(node.value))
+            stack.extend((child, value, i, depth + 1) for i, child in enumerate(node.value))
         else:
             assert isinstance(node, MappingNode)  # noqa: S101 - the composer makes only these three
-            value = _mapping(node, stack)
+            value = _mapping(node, stack, depth + 1)
         if key is None and parent is result:
             result.append(value)
         else:
@@ -195,19 +216,23 @@ def construct(root: Node) -> Any:
     return result[0]
 
 
-def _mapping(node: MappingNode, stack: list[tuple[Node, Any, Any]]) -> dict[str, Any]:
+def _mapping(
+    node: MappingNode, stack: list[tuple[Node, Any, Any, int]], depth: int
+) -> dict[str, Any]:
     value: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode) or key_node.tag != _CORE + "str":
             raise YamlError("WG004", "keys must be plain text", *_mark(key_node))
         name = key_node.value
+        if name == "<<" and not key_node.style:  # plain: "" from libyaml, None from Python
+            raise YamlError("WG007", "merge keys (<<) are not allowed in records", *_mark(key_node))
         if name in first_line:
             msg = f"duplicate key {name!r} (first on line {first_line[name]})"
             raise YamlError("WG005", msg, *_mark(key_node))
         first_line[name] = key_node.start_mark.line + 1
         value[name] = None
-        stack.append((value_node, value, name))
+        stack.append((value_node, value, name, depth))
     return value
 
 
@@ -218,7 +243,7 @@ def load_record_text(text: str) -> dict[str, Any]:
         raise YamlError("WG004", "file is empty: a record is one YAML mapping")
     if not isinstance(root, MappingNode):
         raise YamlError("WG004", "a record must be a mapping of field: value", *_mark(root))
-    data: dict[str, Any] = construct(root)
+    data: dict[str, Any] = construct(root, text)
     return data
 
 
