@@ -16,12 +16,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import git
-from pydantic import BaseModel
 
 from wgctl import yamlio
+from wgctl.diffing import ChangeSet, describe_change
 from wgctl.discover import RECORDS_DIR
-from wgctl.errors import InputError, Problem, UserError
-from wgctl.records import Records
+from wgctl.errors import InputError, UserError
+from wgctl.models import KINDS
 
 DELETED = "D"
 
@@ -248,15 +248,6 @@ def as_data(raw: bytes | None) -> dict[str, Any] | None:
         return None
 
 
-@dataclass(frozen=True)
-class ChangeSet:
-    """What changed under records/ since a commit: files to report on and ids touched."""
-
-    ref: str
-    changed: frozenset[str]
-    touched_ids: frozenset[str]
-
-
 def changed_since(repo: Path, ref: str) -> ChangeSet:
     """Files under records/ changed since `ref`: committed, staged, unstaged and untracked."""
     with open_git(repo) as g:
@@ -266,47 +257,112 @@ def changed_since(repo: Path, ref: str) -> ChangeSet:
     return ChangeSet(ref, frozenset(changed), frozenset(PurePosixPath(p).stem for p in paths))
 
 
-def concerning(problems: list[Problem], records: Records, changes: ChangeSet) -> list[Problem]:
-    """Problems in changed files, and those elsewhere that name an id the change touched.
+@dataclass
+class Comparison:
+    """Record data on both sides of a change, by path, with git's renames (old -> new)."""
 
-    Why: deleting or renaming `x.yaml` breaks references to `x` in files the change never
-    touched; those findings are the change's doing and must show up in review.
+    span: str
+    before: dict[str, dict[str, Any] | None]
+    after: dict[str, dict[str, Any] | None]
+    renames: dict[str, str]
+
+
+def compare(repo: Path, spec: str = "HEAD") -> Comparison:
+    """Record data changed between `BASE`, `BASE..HEAD` or `BASE...HEAD` (merge base).
+
+    Only changed files are parsed, through the same safe loader as validation.
     """
-    by_path = {r.path: r for r in records}
-    kept = []
-    for p in problems:
-        if p.path in changes.changed:
-            kept.append(p)
-            continue
-        named = _strings(_value_at(by_path.get(p.path), p.loc)) if p.loc else set()
-        if named & changes.touched_ids or any(repr(i) in p.message for i in changes.touched_ids):
-            kept.append(p)
-    return kept
+    base_ref, dots, head_ref = spec.partition("..")
+    with open_git(repo) as g:
+        head = g.commit(head_ref.removeprefix(".") or "HEAD") if dots else None
+        base = g.commit(base_ref or "HEAD")
+        if head is not None and head_ref.startswith("."):
+            base = g.run("merge-base", "--end-of-options", base, head).strip()
+        result = Comparison(_span(g, base, head), {}, {}, {})
+        for change in diff_names(g, base, head):
+            if not _is_record(change.path):
+                continue
+            if change.status != "A":
+                old = change.old_path or change.path
+                result.before[old] = as_data(blob_at(g, base, old))
+            if change.status != DELETED:
+                raw = blob_at(g, head, change.path) if head else _worktree(repo, change.path)
+                result.after[change.path] = as_data(raw)
+            if change.status == "R" and change.old_path:
+                result.renames[change.old_path] = change.path
+    return result
 
 
-def _value_at(obj: Any, loc: tuple[str | int, ...]) -> Any:
-    for part in loc:
-        if obj is None:
+def _span(g: Git, base: str, head: str | None) -> str:
+    def name(sha: str) -> str:
+        return g.run("rev-parse", "--short", "--end-of-options", sha).strip()
+
+    return f"from {name(base)} to {name(head) if head else 'the working tree'}"
+
+
+def _is_record(rel: str) -> bool:
+    parts = PurePosixPath(rel).parts
+    return (
+        len(parts) == 3 and parts[0] == RECORDS_DIR and parts[1] in KINDS and rel.endswith(".yaml")
+    )
+
+
+def _worktree(repo: Path, rel: str) -> bytes | None:
+    path = repo / rel
+    try:
+        if path.is_symlink() or path.stat().st_size > yamlio.MAX_BYTES:
             return None
-        if isinstance(part, int):
-            obj = obj[part] if isinstance(obj, list) and part < len(obj) else None
-        else:
-            obj = getattr(obj, part, None)
-    return obj
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
-def _strings(value: Any) -> set[str]:
-    """Every string inside a value (models, lists, dicts), iteratively."""
-    found: set[str] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.add(item)
-        elif isinstance(item, BaseModel):
-            stack.extend(getattr(item, name) for name in type(item).model_fields)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
-    return found
+@dataclass(frozen=True)
+class LogEntry:
+    """One commit in a record's life and what it changed, in sentences."""
+
+    revision: Revision
+    changes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        r = self.revision
+        return {
+            "commit": r.sha,
+            "author": r.author,
+            "email": r.email,
+            "date": r.date.isoformat(),
+            "subject": r.subject,
+            "path": r.path,
+            "status": r.status,
+            "old_path": r.old_path,
+            "changes": list(self.changes),
+        }
+
+
+def record_log(repo: Path, record: str) -> tuple[str, list[LogEntry]]:
+    """A record's history from git, oldest first: who changed which field when."""
+    with open_git(repo) as g:
+        rel = find_record_path(g, record)
+        entries = []
+        previous: dict[str, Any] | None = None
+        for rev in file_history(g, rel):
+            data = None if rev.status == DELETED else as_data(blob_at(g, rev.sha, rev.path))
+            entries.append(LogEntry(rev, _log_lines(rev, previous, data)))
+            previous = data
+    if not entries:
+        raise UserError(f"{rel}: git has no history for this file (is it committed?)")
+    return rel, entries
+
+
+def _log_lines(
+    rev: Revision, old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> tuple[str, ...]:
+    if rev.status == DELETED:
+        return ("deleted",)
+    head: tuple[str, ...] = ()
+    if rev.status == "A":
+        return ("created" if new is not None else "created (not a readable record)",)
+    if rev.status == "R":
+        head = (f"renamed from {rev.old_path}",)
+    return head + (describe_change(old, new) if old != new else ())
