@@ -1,9 +1,243 @@
-"""`wgctl report`: the progress report and the group's other reports."""
+"""`wgctl report`: the progress report and the group's other reports, filtered for one audience.
+
+The default audience is `public`: a report is meant for circulation, so what is not marked public
+must be asked for (`--audience members` or `restricted`).
+"""
 
 from __future__ import annotations
 
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from wgctl.commands.guard import guard
+
+if TYPE_CHECKING:
+    from wgctl.audience import View
+
+
+class Audience(StrEnum):
+    """Who the report is for (records marked wider than this are left out)."""
+
+    public = "public"
+    members = "members"
+    restricted = "restricted"
+
+
+class OutFormat(StrEnum):
+    """Report formats."""
+
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+RepoOption = Annotated[
+    Path, typer.Option("--repo", help="Records repository (the folder holding records/).")
+]
+AudienceOption = Annotated[
+    Audience,
+    typer.Option(help="public (default: safe to circulate), members or restricted."),
+]
+FormatOption = Annotated[OutFormat, typer.Option("--format", help="md, html or docx.")]
+OutOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx).")
+]
+TemplateOption = Annotated[
+    Path | None, typer.Option(help="Jinja template file to use instead of the report's own.")
+]
+ForceOption = Annotated[
+    bool, typer.Option(help="Render even if validation fails (still filtered for the audience).")
+]
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app (none yet)."""
+    """Add the `report` command group to the root app."""
+    report_app = typer.Typer(
+        help="Render reports (Markdown, HTML, Word) for one audience.", no_args_is_help=True
+    )
+    report_app.command("progress")(progress)
+    report_app.command("annual")(annual)
+    report_app.command("oral")(oral)
+    report_app.command("actions")(actions)
+    report_app.command("meeting")(meeting)
+    app.add_typer(report_app, name="report")
+
+
+def _date(value: str | None, option: str) -> date:
+    from wgctl.errors import UserError
+
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _emit(
+    report: str,
+    params: dict[str, Any],
+    *,
+    repo: Path,
+    audience: Audience,
+    fmt: OutFormat,
+    output: Path | None,
+    template: Path | None,
+    force: bool,
+) -> None:
+    """Validate, filter, render, then write the file (all or nothing) or print."""
+    from wgctl.errors import UserError
+    from wgctl.models import Sensitivity
+    from wgctl.report.produce import load_view, render_report, write_atomic
+
+    if fmt is OutFormat.docx and output is None:
+        raise UserError("--format docx needs --output FILE")
+    if template is not None and not template.is_file():
+        raise UserError(f"--template {template}: no such file")
+    view: View = load_view(repo, Sensitivity(audience.value), force=force)
+    data = render_report(view, report, fmt.value, params, repo=repo, template=template)
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    write_atomic(output, data)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@guard
+def progress(
+    *,
+    since: Annotated[
+        str | None, typer.Option(help="Start: a date or a meeting id (default: the previous SOM).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="End date (default: today).")] = None,
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """The AHG progress report: per theme, each item's who and status since the previous SOM."""
+    params = {"until": _date(until, "--until"), "since": since}
+    _emit(
+        "progress",
+        params,
+        repo=repo,
+        audience=audience,
+        fmt=fmt,
+        output=output,
+        template=template,
+        force=force,
+    )
+
+
+@guard
+def annual(
+    group: Annotated[str, typer.Argument(help="Group id, e.g. dwg.")],
+    *,
+    year: Annotated[int, typer.Option(help="Year reported on.", min=1990, max=2200)],
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """The co-chairs' annual written report to the Steering Group."""
+    _emit(
+        "annual",
+        {"group_id": group, "year": year},
+        repo=repo,
+        audience=audience,
+        fmt=fmt,
+        output=output,
+        template=template,
+        force=force,
+    )
+
+
+@guard
+def oral(
+    group: Annotated[str, typer.Argument(help="Group id, e.g. dwg.")],
+    *,
+    until: Annotated[str | None, typer.Option(help="Date of the update (default: today).")] = None,
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """The co-chairs' oral update for the AHG SOM: one page of bullet points."""
+    params = {"group_id": group, "until": _date(until, "--until")}
+    _emit(
+        "oral",
+        params,
+        repo=repo,
+        audience=audience,
+        fmt=fmt,
+        output=output,
+        template=template,
+        force=force,
+    )
+
+
+@guard
+def actions(
+    *,
+    owner: Annotated[str | None, typer.Option(help="Only this owner's items.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only open, past-due items.")] = False,
+    as_of: Annotated[str | None, typer.Option(help="Date overdue is judged on.")] = None,
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """The action-item tracker."""
+    params = {"today": _date(as_of, "--as-of"), "owner": owner, "overdue": overdue}
+    _emit(
+        "actions",
+        params,
+        repo=repo,
+        audience=audience,
+        fmt=fmt,
+        output=output,
+        template=template,
+        force=force,
+    )
+
+
+@guard
+def meeting(
+    meeting_id: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
+    *,
+    as_of: Annotated[
+        str | None, typer.Option(help="Before the meeting: agenda; from its start: summary record.")
+    ] = None,
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """A meeting's agenda (before it) or summary record (after it)."""
+    params = {"meeting_id": meeting_id, "today": _date(as_of, "--as-of")}
+    _emit(
+        "meeting",
+        params,
+        repo=repo,
+        audience=audience,
+        fmt=fmt,
+        output=output,
+        template=template,
+        force=force,
+    )

@@ -1,0 +1,154 @@
+"""Audience filtering: what a report for one audience may see, decided before any rendering.
+
+Rules (R19), applied to every report:
+- a record is kept only when its `sensitivity` is visible to the audience; a part (status update,
+  decision, statement, nomination) only when the narrower of its own marking and its record's is;
+- people (personal data) never reach a `public` report; clearances and review handles reach none;
+- a meeting under the Chatham House Rule loses its participants, attendees, chairs, host and every
+  statement's `by`, for every audience. Its location (the venue) is kept: venues are published;
+- a reference to a record the audience may not see is named `WITHHELD`, never by its id or name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from wgctl.models import (
+    Group,
+    Initiative,
+    Meeting,
+    Organisation,
+    Person,
+    Record,
+    Sensitivity,
+    Source,
+)
+from wgctl.records import Records
+
+WITHHELD = "(not named)"
+DEFAULT_AUDIENCE = Sensitivity.PUBLIC
+
+P = TypeVar("P", bound=BaseModel)
+
+
+def effective(record: Record, part: Any) -> Sensitivity:
+    """The narrower of a part's own marking (if any) and its record's."""
+    own: Sensitivity | None = getattr(part, "sensitivity", None)
+    if own is None or own.rank < record.sensitivity.rank:
+        return record.sensitivity
+    return own
+
+
+@dataclass(frozen=True)
+class View:
+    """The records one audience may see, and how to name a reference safely."""
+
+    records: Records
+    audience: Sensitivity
+    # Names of parties and people this audience may not see: free text naming them is not used.
+    hidden_names: frozenset[str] = frozenset()
+
+    def visible(self, ref: str | None) -> bool:
+        """True when `ref` names a record this audience may see."""
+        return ref is not None and bool(self.records.kind_of(ref))
+
+    def label(self, ref: str | None) -> str:
+        """How a report names `ref`: its label, or `WITHHELD` when the audience may not see it."""
+        if ref is None or not self.visible(ref):
+            return WITHHELD
+        party = self.records.party(ref)
+        if party is not None:
+            return party.label
+        person = self.records.get(Person, ref)
+        if person is not None:
+            return person.name
+        meeting = self.records.get(Meeting, ref)
+        return meeting.title if meeting is not None else WITHHELD
+
+    def labels(self, refs: Iterable[str]) -> list[str]:
+        """Labels of `refs`, in order, without repeating `WITHHELD`."""
+        out: list[str] = []
+        for ref in refs:
+            name = self.label(ref)
+            if name not in out:
+                out.append(name)
+        return out
+
+
+def for_audience(records: Records, audience: Sensitivity) -> View:
+    """The view of `records` for `audience`: filtered copies, never the originals' hidden parts."""
+    kept = [r for r in records if r.sensitivity.visible_to(audience)]
+    if audience is Sensitivity.PUBLIC:
+        kept = [r for r in kept if not isinstance(r, Person)]
+    visible_ids = {r.id for r in kept}
+    out = Records()
+    for record in kept:
+        out.add(_filter(record, audience, visible_ids))
+    return View(out, audience, _names(r for r in records if r.id not in visible_ids))
+
+
+def _names(hidden: Iterable[Record]) -> frozenset[str]:
+    names: set[str] = set()
+    for record in hidden:
+        if isinstance(record, Organisation | Group):
+            names.update(n for n in (record.name, record.short_name) if n)
+        elif isinstance(record, Person):
+            names.add(record.name)
+    return frozenset(names)
+
+
+def _parts(record: Record, parts: Iterable[P], audience: Sensitivity) -> list[P]:
+    return [p for p in parts if effective(record, p).visible_to(audience)]
+
+
+def _sources(record: Record, visible_ids: set[str]) -> list[Source]:
+    return [s for s in record.sources if s.document in visible_ids]
+
+
+def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
+    """A copy of `record` without the parts `audience` may not see."""
+    update: dict[str, Any] = {"sources": _sources(record, ids)}
+    if isinstance(record, Initiative):
+        update["updates"] = _parts(record, record.updates, audience)
+    elif isinstance(record, Group):
+        update["nominations"] = _parts(record, record.nominations, audience)
+    elif isinstance(record, Person):
+        update.update(clearance=None, review_handle=None)
+    elif isinstance(record, Organisation):
+        update.update(
+            parent=record.parent if record.parent in ids else None,
+            country=record.country if record.country in ids else None,
+        )
+    elif isinstance(record, Meeting):
+        update.update(_meeting(record, audience, ids))
+    return record.model_copy(update=update)
+
+
+def _meeting(meeting: Meeting, audience: Sensitivity, ids: set[str]) -> dict[str, Any]:
+    """Visible decisions and statements; no identities at all under the Chatham House Rule."""
+    statements = _parts(meeting, meeting.statements, audience)
+    fields: dict[str, Any] = {"decisions": _parts(meeting, meeting.decisions, audience)}
+    if meeting.chatham_house:
+        fields.update(
+            participants=[],
+            attendees=[],
+            chairs=[],
+            host=None,
+            statements=[s.model_copy(update={"by": None}) for s in statements],
+        )
+        return fields
+    fields.update(
+        participants=[p for p in meeting.participants if p in ids],
+        attendees=[p for p in meeting.attendees if p in ids],
+        chairs=[p for p in meeting.chairs if p in ids],
+        host=meeting.host if meeting.host in ids else None,
+        statements=[
+            s if s.by is None or s.by in ids else s.model_copy(update={"by": None})
+            for s in statements
+        ],
+    )
+    return fields

@@ -1,0 +1,52 @@
+"""Dates as reports see them: a dated thing covers a day, a month or a year (its precision)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from wgctl.models.base import Precision
+
+MONTHS = tuple(calendar.month_name)
+
+
+def span(day: date, precision: Precision) -> tuple[date, date]:
+    """The first and last day a date of this precision may mean."""
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return date(day.year, day.month, 1), date(day.year, day.month, last)
+    return day, day
+
+
+def overlaps(first: tuple[date, date], second: tuple[date, date]) -> bool:
+    """True when two closed date ranges share at least one day."""
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
+def month_label(day: date) -> str:
+    """`November 2016`."""
+    return f"{MONTHS[day.month]} {day.year}"
+
+
+def label(day: date, precision: Precision = "day") -> str:
+    """`18 July 2017`, `July 2017` or `2017`, as the precision allows."""
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return month_label(day)
+    return f"{day.day} {month_label(day)}"
+
+
+def range_label(start: date, end: date | None, precision: Precision = "day") -> str:
+    """`18-20 July 2017`, `March to August 2017`, or one date when start and end agree."""
+    if end is None or end == start:
+        return label(start, precision)
+    if precision in {"month", "year"}:
+        if start.year == end.year and precision == "month":
+            return f"{MONTHS[start.month]} to {month_label(end)}"
+        return f"{label(start, precision)} to {label(end, precision)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {month_label(end)}"
+    return f"{label(start)} to {label(end)}"

@@ -1,0 +1,148 @@
+"""The AHG progress report: per theme, each item's who and its status updates in the period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from wgctl.audience import WITHHELD, View
+from wgctl.errors import UserError
+from wgctl.models import Initiative, Meeting, StatusUpdate
+from wgctl.report import dates
+from wgctl.report.common import TITLE, audience_context, update_context
+
+OPENING_SOM = (
+    "Report summarises activities undertaken since the previous Ad Hoc Group Senior Officials "
+    "Meeting ({since})."
+)
+OPENING_OTHER = "Report summarises activities undertaken since {since}."
+PURPOSE = (
+    "It indicates the status of recommendations from the Bali Process Ministerial Conferences "
+    "and follow-up Ad Hoc Group Senior Officials meetings to implement the Bali Process Strategy."
+)
+NO_THEME = {"number": "", "title": "Other items"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """The reporting period, inclusive, and how the report names its start."""
+
+    start: date
+    end: date
+    since: str
+    since_som: bool
+
+    @property
+    def no_update_since(self) -> str:
+        """How "no update since ..." names the start."""
+        if self.since_som:
+            return f"the previous Senior Officials Meeting ({self.since})"
+        return self.since
+
+    @property
+    def bounds(self) -> tuple[date, date]:
+        """(start, end) as a range."""
+        return self.start, self.end
+
+
+def previous_som(view: View, until: date) -> Meeting | None:
+    """The last SOM held before the month of `until` (the report is written for that month's SOM)."""
+    first_of_month = until.replace(day=1)
+    soms = [m for m in view.records.meetings if m.type == "som" and m.start < first_of_month]
+    return soms[-1] if soms else None
+
+
+def resolve_period(view: View, until: date, since: str | None) -> Period:
+    """The period from `since` (a date or a meeting id; default the previous SOM) to `until`."""
+    if since is None:
+        som = previous_som(view, until)
+        if som is None:
+            raise UserError(f"no Senior Officials Meeting before {until:%B %Y}: pass --since")
+        return Period(som.start, until, dates.month_label(som.start), since_som=True)
+    meeting = view.records.get(Meeting, since)
+    if meeting is not None:
+        start = dates.span(meeting.start, meeting.precision)[0]
+        if meeting.type == "som":
+            return Period(start, until, dates.month_label(meeting.start), since_som=True)
+        when = dates.label(meeting.start, meeting.precision)
+        return Period(start, until, f"the {meeting.title} ({when})", since_som=False)
+    try:
+        start = date.fromisoformat(since)
+    except ValueError:
+        raise UserError(f"--since {since!r} is neither a date (YYYY-MM-DD) nor a meeting") from None
+    return Period(start, until, dates.label(start), since_som=False)
+
+
+def _in_period(view: View, update: StatusUpdate, period: Period) -> bool:
+    """Dated in the period, or reporting a meeting (or period of action) that overlaps it."""
+    if dates.overlaps(dates.span(update.date, update.precision), period.bounds):
+        return True
+    for ref in update.meetings:
+        meeting = view.records.get(Meeting, ref)
+        if meeting is not None:
+            first = dates.span(meeting.start, meeting.precision)[0]
+            last = dates.span(meeting.last_day, meeting.precision)[1]
+            if dates.overlaps((first, last), period.bounds):
+                return True
+    return False
+
+
+def who_text(view: View, item: Initiative) -> str:
+    """The "Who" column: the report's wording when every party in it is visible, else labels."""
+    parties = [w.party for w in item.who if w.party is not None]
+    if item.who_text and all(view.visible(p) for p in parties) and not _names_hidden(view, item):
+        return item.who_text
+    names = []
+    for who in item.who:
+        name = view.label(who.party) if who.party else WITHHELD
+        names.append(f"{name} {who.qualifier}" if who.qualifier and name != WITHHELD else name)
+    return ", ".join(dict.fromkeys(names)) or WITHHELD
+
+
+def _names_hidden(view: View, item: Initiative) -> bool:
+    """True when the free-text who names a party this audience may not see (defence in depth)."""
+    return bool(item.who_text) and any(name in (item.who_text or "") for name in view.hidden_names)
+
+
+def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]:
+    """One table row: number, title, who, updates in the period, and earlier background."""
+    current, background = [], []
+    for update in item.updates:
+        if dates.span(update.date, update.precision)[0] > period.end:
+            continue
+        if _in_period(view, update, period):
+            current.append(update_context(update))
+        else:
+            background.append(update_context(update))
+    none = "" if current else f"No update reported since {period.no_update_since}."
+    return {
+        "number": item.number,
+        "title": item.title,
+        "who": who_text(view, item),
+        "status": item.status,
+        "updates": current,
+        "background": background,
+        "no_update": none,
+    }
+
+
+def build(view: View, until: date, since: str | None = None) -> dict[str, Any]:
+    """The whole progress report as plain data, from records already filtered for the audience."""
+    period = resolve_period(view, until, since)
+    opening = OPENING_SOM if period.since_som else OPENING_OTHER
+    themes: dict[str, dict[str, Any]] = {
+        t.id: {"number": t.number, "title": t.title, "entries": []} for t in view.records.themes
+    }
+    other: dict[str, Any] = {**NO_THEME, "entries": []}
+    for item in view.records.initiatives:
+        themes.get(item.theme, other)["entries"].append(item_context(view, item, period))
+    sections = [t for t in themes.values() if t["entries"]] + ([other] if other["entries"] else [])
+    return {
+        "title": f"{TITLE} Progress Report: {dates.month_label(until)}",
+        "opening": [opening.format(since=period.since), PURPOSE],
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "columns": ["Action/Recommendation", "Who", "Status/Details"],
+        "themes": sections,
+        **audience_context(view),
+    }

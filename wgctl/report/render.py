@@ -1,0 +1,103 @@
+"""Jinja rendering: sandboxed, StrictUndefined, autoescape on for every template (R17, R18).
+
+For Markdown every string of the context is Markdown-escaped first and marked safe, so a
+template cannot forget to escape record text; for HTML, Jinja's autoescape does the same.
+
+Record text only ever arrives as data in a context, never as template source (R18). Templates are
+files: `--template FILE`, else `templates/` beside the records' `records/`, else the bundled ones.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from wgctl.errors import UserError
+
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_JS_SCHEME = re.compile(r"(javascript|vbscript|data)(\s*):", re.IGNORECASE)
+_LEADING = re.compile(r"^(\s*)(#)")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(value: Any) -> str:
+    """Markdown-safe text: one line; no table breaks, headings, raw HTML, links or script URLs."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = _ENTITY.sub("&amp;", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _JS_SCHEME.sub(r"\1\2\\:", text)
+    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def md_context(value: Any) -> Any:
+    """A copy of a context with every string Markdown-escaped and marked safe."""
+    if isinstance(value, str):
+        return Markup(md_escape(value))  # noqa: S704 (escaped for Markdown just now)
+    if isinstance(value, dict):
+        return {k: md_context(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [md_context(v) for v in value]
+    return value
+
+
+def _loader(repo: Path | None, template: Path | None) -> jinja2.BaseLoader:
+    paths = [str(p) for p in (repo / "templates" if repo else None, BUNDLED) if p is not None]
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)]
+    if template is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(template.parent)))
+    return jinja2.ChoiceLoader(loaders)
+
+
+def environment(
+    fmt: str, repo: Path | None = None, template: Path | None = None
+) -> jinja2.Environment:
+    """The sandboxed environment for `md` or `html` output."""
+    env = SandboxedEnvironment(
+        loader=_loader(repo, template),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda value: Markup(md_escape(value))  # noqa: S704 (escaped)
+    return env
+
+
+def render(
+    name: str,
+    fmt: str,
+    context: dict[str, Any],
+    *,
+    repo: Path | None = None,
+    template: Path | None = None,
+) -> str:
+    """Render report `name` (e.g. "progress") to `fmt` ("md" or "html")."""
+    env = environment(fmt, repo, template)
+    if fmt == "md":
+        context = md_context(context)
+    chosen = template.name if template is not None else f"{name}.{fmt}.j2"
+    try:
+        return env.get_template(chosen).render(**context)
+    except jinja2.TemplateNotFound as exc:
+        raise UserError(f"template {exc.name!r} not found") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UserError(
+            f"{exc.filename or chosen}:{exc.lineno}: template error: {exc.message}"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise UserError(f"{chosen}: template uses an undefined value: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise UserError(f"{chosen}: template error: {exc.message}") from None
