@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wgctl.commands.guard import guard
+
+if TYPE_CHECKING:
+    from wgctl.records import Records
 
 RepoOption = Annotated[
     Path, typer.Option("--repo", help="Records repository (the folder holding records/).")
@@ -32,8 +36,67 @@ class LogFormat(StrEnum):
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command()(codeowners)
     app.command()(diff)
     app.command()(log)
+
+
+TodayOption = Annotated[
+    str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Date to judge terms on.")
+]
+
+
+def _today(value: str | None) -> date:
+    from wgctl.errors import InputError
+
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--today {value!r}: not a date written YYYY-MM-DD") from None
+
+
+def _load_valid(repo: Path) -> Records:
+    """The repository's records, refused when any file fails to load (a partial view misleads)."""
+    from wgctl.errors import UserError
+    from wgctl.load import load_repo
+
+    loaded = load_repo(repo)
+    if loaded.problems:
+        first = loaded.problems[0]
+        raise UserError(
+            f"{len(loaded.problems)} record file problem(s), first {first}; "
+            "fix them first (`wgctl validate`)"
+        )
+    return loaded.records
+
+
+@guard
+def codeowners(
+    repo: RepoOption = Path(),
+    check: Annotated[bool, typer.Option(help="Only check that the file is current.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Write .github/CODEOWNERS so each group's current co-chairs review its records."""
+    from wgctl.codeowners import CODEOWNERS, first_difference, generate, write_atomic
+
+    day = _today(today)
+    text = generate(_load_valid(repo), day)
+    path = repo / CODEOWNERS
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if check:
+        if current != text:
+            where = f" from line {first_difference(current, text)}" if current else ""
+            typer.echo(f"{CODEOWNERS} is out of date{where}: run `wgctl codeowners`", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{CODEOWNERS} is current")
+        return
+    if current == text:
+        typer.echo(f"{CODEOWNERS} is already current")
+        return
+    write_atomic(path, text)
+    typer.echo(f"wrote {CODEOWNERS}")
 
 
 @guard
