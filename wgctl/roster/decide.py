@@ -1,0 +1,192 @@
+"""The next rotation: which seats fall vacant at the next SOM, why, and whom the rules point to.
+
+How a vacancy is filled (all from the group's policy):
+- A seat falls vacant at a SOM when its unbroken run of recorded terms ends before the SOM
+  after it; the new term starts the day after (or on 1 January after the SOM if already vacant).
+- Term length: the maximum term, or with a staggered policy the longest term up to
+  min(seats, maximum) whose end does not fall in a year when another seat changes hands.
+- Candidates are ranked by `policy.rotation_order` (default: nominees first, longest since
+  last serving, earliest nomination, id); the first eligible one is recommended.
+- When several seats fall vacant together (the end of the first term, or a lost stagger), the
+  rules suggest extending one current co-chair by one year by agreement: the one nominated
+  again, else the lowest seat. If the policy has a clause keyed `bootstrap`, that clause
+  decides instead: every seat is filled and the last one gets the shorter term.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wgctl.errors import UserError
+from wgctl.models import Group, Policy
+from wgctl.records import Records
+from wgctl.roster.calendar import Sitting, following_sitting, next_sitting
+from wgctl.roster.candidates import Opening, ranked
+from wgctl.roster.terms import (
+    DAY,
+    Indexed,
+    change_year,
+    continuous_service_start,
+    coverage_end,
+    inaugural_start,
+    seat_terms,
+    term_end_for,
+    within_years,
+)
+from wgctl.roster.together import resolve_together
+from wgctl.roster.types import Holding, Open, Rotation, Vacancy
+
+
+def policy_of(group: Group) -> Policy:
+    """The group's policy, or a one-line error saying it has no terms of reference."""
+    if group.policy is None:
+        raise UserError(f"group {group.id!r} has no policy (terms of reference) to rotate by")
+    return group.policy
+
+
+def next_rotation(records: Records, group: Group, as_of: date) -> Rotation:
+    """Who the rules point to at the first SOM on or after `as_of`."""
+    policy = policy_of(group)
+    sitting = next_sitting(records, policy.decided_at, as_of)
+    following = following_sitting(records, policy.decided_at, sitting)
+    rot = Rotation(group.id, group.label, as_of, sitting, following)
+    rot.recorded = [
+        Holding(t.seat, t.member, t.effective_end)
+        for t in group.terms
+        if sitting.id and t.decided_at == sitting.id
+    ]
+    openings = _seat_states(group, policy, rot)
+    outgoing = [out for _, out, _ in openings if out is not None]
+    if policy.staggered and policy.seats >= 2 and len(openings) >= 2 and outgoing:
+        first = inaugural_start(group)
+        rot.bootstrap = all(out.term.start == first for out in outgoing)
+        resolve_together(records, group, policy, rot, openings)
+        if rot.extension is not None:
+            ext = rot.extension
+            openings = [o for o in openings if o[0] != ext.seat]
+            rot.continuing.append(Holding(ext.seat, ext.member or "", ext.end))
+    if policy.staggered and policy.seats > policy.max_term_years:
+        rot.warnings.append(
+            f"The policy has {policy.seats} seats but a maximum term of "
+            f"{policy.max_term_years} year(s): one change a year cannot be kept, so in some "
+            "years two seats change hands (the stagger and the maximum term conflict)."
+        )
+    _fill(records, group, policy, rot, openings)
+    return rot
+
+
+def _seat_states(group: Group, policy: Policy, rot: Rotation) -> list[Open]:
+    """Record the seats that continue past the following SOM; return the ones that open."""
+    openings: list[Open] = []
+    for seat in range(1, policy.seats + 1):
+        terms = seat_terms(group, seat)
+        cov = coverage_end([x.term for x in terms], rot.sitting.date)
+        if cov is not None and cov >= rot.following.date:
+            live = [x for x in terms if x.term.start <= rot.following.date <= x.term.effective_end]
+            holder = live[0].term.member if live else terms[-1].term.member
+            rot.continuing.append(Holding(seat, holder, cov))
+            continue
+        ending = [x for x in terms if cov is not None and x.term.effective_end == cov]
+        out = ending[-1] if ending else (terms[-1] if terms else None)
+        openings.append((seat, out, cov))
+    return openings
+
+
+def _start(cov: date | None, sitting: Sitting) -> date:
+    if cov is not None and cov >= sitting.date:
+        return cov + DAY
+    return date(sitting.date.year + 1, 1, 1)
+
+
+def _term_end(policy: Policy, start: date, others: set[int]) -> tuple[date, bool]:
+    """The new term's end, and True when the stagger cannot be kept."""
+    if not policy.staggered or policy.seats < 2:
+        return term_end_for(start, policy.max_term_years), False
+    span = min(policy.seats, policy.max_term_years)
+    for years in range(span, 0, -1):
+        end = term_end_for(start, years)
+        if change_year(end) not in others:
+            return end, False
+    return term_end_for(start, span), True
+
+
+def _fill(
+    records: Records, group: Group, policy: Policy, rot: Rotation, openings: list[Open]
+) -> None:
+    changes = {h.seat: change_year(h.until) for h in rot.continuing}
+    taken = {h.member: h.seat for h in rot.continuing}
+    for seat, out, cov in openings:
+        start = _start(cov, rot.sitting)
+        end, clash = _term_end(policy, start, {y for s, y in changes.items() if s != seat})
+        changes[seat] = change_year(end)
+        if clash and policy.seats <= policy.max_term_years:
+            rot.warnings.append(
+                f"Seat {seat}: no term length keeps the seats rotating in different years."
+            )
+        others = {**_holders(group, seat, start, end), **taken}
+        candidates = ranked(records, group, Opening(seat, start, end, others))
+        reasons = _reasons(records, group, rot, seat, out, cov=cov, count=len(openings))
+        vacancy = Vacancy(
+            seat, out.term.member if out else None, cov, start, end, reasons, candidates
+        )
+        rot.vacancies.append(vacancy)
+        _warn_pick(records, rot, vacancy)
+        if vacancy.recommended is not None:
+            taken[vacancy.recommended.member] = seat
+
+
+def _holders(group: Group, seat: int, start: date, end: date) -> dict[str, int]:
+    """Members holding another seat at some point of start..end."""
+    return {
+        t.member: t.seat
+        for t in group.terms
+        if t.seat != seat and t.start <= end and t.effective_end >= start
+    }
+
+
+def _warn_pick(records: Records, rot: Rotation, vacancy: Vacancy) -> None:
+    pick = vacancy.recommended
+    year = vacancy.start.year
+    if pick is None:
+        rot.warnings.append(
+            f"Seat {vacancy.seat}: no candidate is eligible, so the seat would be left vacant "
+            f"from {vacancy.start}; the members must agree an exception or an extension."
+        )
+    elif not pick.nominated:
+        rot.warnings.append(
+            f"Seat {vacancy.seat}: nobody eligible is nominated for {year}; {pick.label} ranks "
+            "first among members not nominated (invite nominations before the SOM)."
+        )
+
+
+def _reasons(
+    records: Records,
+    group: Group,
+    rot: Rotation,
+    seat: int,
+    out: Indexed | None,
+    *,
+    cov: date | None,
+    count: int,
+) -> list[str]:
+    """Why the seat falls vacant at this SOM, in plain words."""
+    policy = policy_of(group)
+    if not group.terms:
+        return [f"The group has no co-chairs yet: seat {seat} is filled for the first time."]
+    if out is None:
+        return [f"Seat {seat} has never been filled."]
+    who = records.label(out.term.member)
+    if cov is None or cov < rot.sitting.date:
+        return [f"Seat {seat} has been vacant since {out.term.effective_end + DAY}."]
+    reasons = [f"{who}'s term ends on {cov}, before {rot.following.name}."]
+    since = continuous_service_start(group, out.term.member, cov) or out.term.start
+    if not within_years(since, term_end_for(cov + DAY, 1), policy.max_term_years):
+        reasons.append(
+            f"Maximum term: {who} has served since {since}; another year would exceed "
+            f"{policy.max_term_years} year(s) unless the members agree."
+        )
+    if policy.staggered and policy.seats >= 2 and count == 1:
+        reasons.append(f"Annual stagger: seat {seat} is the seat that rotates at this SOM.")
+    if rot.bootstrap:
+        reasons.append("First term: all seats began together, so they also end together.")
+    return reasons

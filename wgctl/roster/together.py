@@ -1,0 +1,112 @@
+"""Several seats falling vacant at once: the first-term bootstrap or a lost stagger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wgctl.models import Group, Policy
+from wgctl.records import Records
+from wgctl.roster.candidates import nomination_for
+from wgctl.roster.terms import (
+    DAY,
+    Indexed,
+    continuous_service_start,
+    eligible_by_membership,
+    term_end_for,
+    within_years,
+)
+from wgctl.roster.types import Open, Proposal, Rotation
+
+
+def cite(policy: Policy, *words: str) -> str:
+    """A clause of the terms of reference whose key contains one of `words`, quoted."""
+    for key, text in policy.clauses.items():
+        if any(w in key for w in words):
+            return f'"{" ".join(text.split())}" ({key})'
+    return ""
+
+
+def resolve_together(
+    records: Records, group: Group, policy: Policy, rot: Rotation, openings: list[Open]
+) -> None:
+    """Several seats open at once: explain the conflict and the way out the rules suggest."""
+    named = [f"seat {s} ({records.label(o.term.member)})" for s, o, _ in openings if o]
+    names = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+    ends = sorted({c for _, _, c in openings if c is not None})
+    when = f" on {ends[0]}" if len(ends) == 1 else ""
+    both = "both" if len(named) == 2 else "all"
+    if rot.bootstrap:
+        rot.warnings.append(
+            f"The first term ends: {names} {both} end{when}. The co-chairs began together, so "
+            "the annual stagger has to be created now."
+        )
+    else:
+        rot.warnings.append(f"{names} {both} fall vacant at this SOM: the stagger has been lost.")
+    stagger = cite(policy, "stagger", "rotat") or "one co-chair rotates annually"
+    bootstrap = cite(policy, "bootstrap")
+    last = max(s for s, _, _ in openings)
+    short = (
+        f"fill every seat now and appoint seat {last}'s co-chair for a shorter term (one year), "
+        "so that from then on one seat rotates each year"
+    )
+    if bootstrap:
+        rot.advice.append(f"The terms of reference settle this: {bootstrap}. So: {short}.")
+        return
+    pick = _continuing_seat(records, group, policy, openings)
+    if pick is None:
+        rot.advice.append(f"No current co-chair can continue; {short} (stagger: {stagger}).")
+        return
+    _propose_extension(records, group, policy, rot, pick, stagger=stagger, short=short)
+
+
+def _continuing_seat(
+    records: Records, group: Group, policy: Policy, openings: list[Open]
+) -> tuple[int, Indexed, date, str] | None:
+    """The seat whose co-chair should continue: nominated again first, else the lowest seat."""
+    able = []
+    for seat, out, cov in openings:
+        if out is None or cov is None or out.term.extension is not None:
+            continue
+        if eligible_by_membership(records, policy, out.term.member) is not None:
+            continue
+        nomination, withdrawn = nomination_for(group, out.term.member, (cov + DAY).year)
+        if withdrawn and nomination is None:
+            continue
+        why = (
+            f"{records.label(out.term.member)} is nominated again for {(cov + DAY).year}"
+            if nomination
+            else "no current co-chair is nominated again, so by convention the lowest-numbered "
+            "seat continues (the members may agree otherwise)"
+        )
+        able.append((0 if nomination else 1, seat, out, cov, why))
+    if not able:
+        return None
+    _, seat, out, cov, why = min(able, key=lambda a: (a[0], a[1]))
+    return seat, out, cov, why
+
+
+def _propose_extension(
+    records: Records,
+    group: Group,
+    policy: Policy,
+    rot: Rotation,
+    pick: tuple[int, Indexed, date, str],
+    *,
+    stagger: str,
+    short: str,
+) -> None:
+    seat, out, cov, why = pick
+    member = out.term.member
+    until = term_end_for(cov + DAY, 1)
+    since = continuous_service_start(group, member, cov) or out.term.start
+    agreed = not within_years(since, until, policy.max_term_years)
+    maximum = cite(policy, "max") or f"a maximum term of {policy.max_term_years} year(s)"
+    rot.extension = Proposal(seat, member, cov + DAY, until, rot.sitting.id, out.index, agreed)
+    by = " by agreement of the members" if agreed else ""
+    rot.advice.append(
+        f"The rules suggest extending seat {seat} ({records.label(member)}) by one year, to "
+        f"{until},{by}: the stagger rule {stagger} needs one co-chair to continue, and the "
+        f"maximum-term rule {maximum} allows a longer term only when it is agreed. Seat {seat} "
+        f"is chosen because {why}."
+    )
+    rot.advice.append(f"Without an agreed extension: {short}.")

@@ -1,0 +1,80 @@
+"""The values a rotation is made of: proposals, holdings, vacancies and the rotation itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wgctl.roster.calendar import Sitting
+from wgctl.roster.candidates import Candidate
+from wgctl.roster.terms import Indexed
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A decision the SOM can take: a new term, or (`extension_of`) extending a current one."""
+
+    seat: int
+    member: str | None
+    start: date
+    end: date
+    decided_at: str | None
+    extension_of: int | None = None
+    needs_agreement: bool = False
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A seat that stays filled past the next SOM."""
+
+    seat: int
+    member: str
+    until: date
+
+
+@dataclass
+class Vacancy:
+    """A seat to fill at the SOM, the reasons it falls vacant, and every candidate."""
+
+    seat: int
+    outgoing: str | None
+    until: date | None
+    start: date
+    end: date
+    reasons: list[str]
+    candidates: list[Candidate]
+
+    @property
+    def recommended(self) -> Candidate | None:
+        """The first eligible candidate in the policy's rotation order."""
+        return next((c for c in self.candidates if c.eligible), None)
+
+
+@dataclass
+class Rotation:
+    """Everything the SOM needs to know to decide the co-chairs."""
+
+    group: str
+    label: str
+    as_of: date
+    sitting: Sitting
+    following: Sitting
+    continuing: list[Holding] = field(default_factory=list)
+    recorded: list[Holding] = field(default_factory=list)
+    vacancies: list[Vacancy] = field(default_factory=list)
+    extension: Proposal | None = None
+    advice: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    bootstrap: bool = False
+
+    def proposals(self) -> list[Proposal]:
+        """The decisions the rules point to, extension first."""
+        out = [self.extension] if self.extension else []
+        for vacancy in self.vacancies:
+            pick = vacancy.recommended
+            member = pick.member if pick else None
+            out.append(Proposal(vacancy.seat, member, vacancy.start, vacancy.end, self.sitting.id))
+        return out
+
+
+Open = tuple[int, Indexed | None, date | None]
