@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.repo import RecordsRepo
 
@@ -63,3 +67,149 @@ def test_no_records_folder_is_a_usage_error(empty_repo: RecordsRepo, run_cli: Ru
     result = run_cli("validate", "--repo", empty_repo.root)
     assert result.returncode == 2
     assert "no records/ folder" in result.stderr
+
+
+ORG = "records/organisations/x.yaml"
+FILE_RULES = [
+    ("WG001", ORG, b"id: [\n", (2, 1)),
+    ("WG002", ORG, b"id: x\nname: caf\xe9\n", (2, 10)),
+    ("WG003", ORG, b"id: x\n" + b"# padding\n" * 200, (1, 1)),
+    ("WG004", ORG, b"- a\n- b\n", (1, 1)),
+    ("WG005", ORG, b"id: x\nsensitivity: public\nid: y\n", (3, 1)),
+    ("WG006", ORG, b"id: !!python/object/apply:os.system [echo]\n", (1, 5)),
+    ("WG007", ORG, b"id: &a x\nname: *a\n", (2, 7)),
+    ("WG008", ORG, b"id: " + b"[" * 200 + b"]" * 200 + b"\n", (1, 68)),
+    ("WG009", "records/organisations/x.yml", b"id: x\n", (1, 1)),
+    (
+        "WG011",
+        ORG,
+        b"id: x\nsensitivity: public\nname: X\ntype: state\nsources: [{document: tor}]\n"
+        b"ahg_membr: true\n",
+        (6, 1),
+    ),
+    (
+        "WG012",
+        ORG,
+        b"id: x\nsensitivity: public\ntype: state\nsources: [{document: tor}]\n",
+        (1, 1),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FILE_RULES, ids=[c[0] for c in FILE_RULES])
+def test_file_rules_name_file_line_column_and_rule(
+    repo: RecordsRepo, run_cli: Run, case: tuple[str, str, bytes, tuple[int, int]]
+) -> None:
+    code, rel, data, where = case
+    repo.write_bytes(rel, data)
+    result = run_cli("validate", "--repo", repo.root, "--format", "json", "--max-bytes", "1000")
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems] == [
+        (rel, *where, code)
+    ]
+
+
+def test_text_output_is_editor_clickable_with_source_line_and_hint(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    repo.edit("records/actions/nominate-focal-point.yaml", "owner: ahg", "owner: nobody")
+    result = run_cli("validate", "--repo", repo.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "records/actions/nominate-focal-point.yaml",
+        "  records/actions/nominate-focal-point.yaml:5:8: error: owner: 'nobody' is not a known "
+        "organisation or group [WG502]",
+        "       5 | owner: nobody",
+        "    hint: Add the organisation, or fix the id.",
+        "12 files checked: 1 errors, 0 warnings: failed",
+    ]
+
+
+def test_warnings_exit_0_and_1_with_strict(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.edit(
+        "records/actions/nominate-focal-point.yaml", "status: closed\nclosed: 2014-08-19\n", ""
+    )
+    args = ("validate", "--repo", repo.root, "--today", "2015-01-01")
+    assert run_cli(*args).returncode == 0
+    assert "0 errors, 1 warnings: ok" in run_cli(*args).stdout
+    assert run_cli(*args, "--strict").returncode == 1
+
+
+def test_clean_repository_passes_strict(repo: RecordsRepo, run_cli: Run) -> None:
+    assert (
+        run_cli("validate", "--repo", repo.root, "--strict", "--today", "2017-10-01").returncode
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--no-such-option",),
+        ("--format", "xml"),
+        ("--today", "2017-02-30"),
+        ("--max-bytes", "many"),
+    ],
+)
+def test_usage_errors_exit_2(repo: RecordsRepo, run_cli: Run, args: tuple[str, ...]) -> None:
+    result = run_cli("validate", "--repo", repo.root, *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+def test_missing_repo_folder_is_a_usage_error(tmp_path: Path, run_cli: Run) -> None:
+    result = run_cli("validate", "--repo", tmp_path / "nowhere")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "not a directory" in result.stderr
+
+
+ODD = "records/organisations/émile,1:2%.yaml"
+
+
+def _odd_file(repo: RecordsRepo) -> None:
+    repo.write(
+        {
+            ODD: "id: emile\nsensitivity: public\nname: Émile\ntype: state\nsources: [{document: tor}]\n"
+        }
+    )
+
+
+def test_json_is_valid_with_unicode_file_names(repo: RecordsRepo, run_cli: Run) -> None:
+    _odd_file(repo)
+    result = run_cli("validate", "--repo", repo.root, "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["errors"] == 1
+    assert [(p["path"], p["line"], p["rule"]) for p in doc["problems"]] == [(ODD, 1, "WG102")]
+    assert len(result.stdout.splitlines()) == 3  # head, one line per problem, tail
+
+
+def test_github_escapes_file_properties(repo: RecordsRepo, run_cli: Run) -> None:
+    _odd_file(repo)
+    result = run_cli("validate", "--repo", repo.root, "--format", "github")
+    assert result.stdout == (
+        "::error file=records/organisations/émile%2C1%3A2%25.yaml,line=1,col=5,"
+        "title=WG102 id-matches-file::id 'emile' does not match the file name 'émile,1:2%25'\n"
+    )
+
+
+def test_text_shows_real_utf8_file_names(repo: RecordsRepo, run_cli: Run) -> None:
+    _odd_file(repo)
+    result = run_cli("validate", "--repo", repo.root)
+    assert f"  {ODD}:1:5: error: id 'emile'" in result.stdout
+
+
+def test_undecodable_file_name_never_breaks_output(repo: RecordsRepo, run_cli: Run) -> None:
+    name = os.fsdecode(b"records/organisations/caf\xe9.yaml")
+    repo.write(
+        {
+            name: "id: cafe\nsensitivity: public\nname: Cafe\ntype: state\nsources: [{document: tor}]\n"
+        }
+    )
+    for fmt in ("json", "github", "text"):
+        result = run_cli("validate", "--repo", repo.root, "--format", fmt)
+        assert result.returncode == 1
+        assert "udce9" in result.stdout
+    doc = json.loads(run_cli("validate", "--repo", repo.root, "--format", "json").stdout)
+    assert doc["problems"][0]["path"] == "records/organisations/caf\\udce9.yaml"
