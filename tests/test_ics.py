@@ -1,0 +1,143 @@
+"""`wgctl export ics`: read back with the icalendar library, event by event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import icalendar
+import pytest
+
+from tests.repo import RecordsRepo
+from wgctl.ics import fold
+
+Run = Callable[..., Any]
+
+
+def _meeting(mid: str, extra: str, sensitivity: str = "public") -> str:
+    return (
+        f"id: {mid}\nsensitivity: {sensitivity}\ntitle: {mid.upper()} meeting\n"
+        f"sources: [{{document: tor}}]\n{extra}"
+    )
+
+
+@pytest.fixture
+def meetings(repo: RecordsRepo) -> RecordsRepo:
+    repo.write(
+        {
+            "records/meetings/ewg-1.yaml": _meeting(
+                "ewg-1",
+                "type: working-group-meeting\ngroup: ewg\nstart: 2015-03-02\nend: 2015-03-04\n"
+                "location: Bangkok, Thailand; Room 2\nparticipants: [aland, borduria]\n",
+            ),
+            "records/meetings/jpa-9.yaml": _meeting(
+                "jpa-9",
+                "type: joint-period-of-action\ngroup: ewg\nstart: 2016-05-01\n"
+                "end: 2016-11-30\nprecision: month\n",
+            ),
+            "records/meetings/som-x.yaml": _meeting(
+                "som-x", "type: som\nstart: 2016-11-01\nprecision: month\n"
+            ),
+            "records/meetings/ewg-secret.yaml": _meeting(
+                "ewg-secret",
+                "type: working-group-meeting\ngroup: ewg\nstart: 2016-02-02\n",
+                "restricted",
+            ),
+            "records/meetings/ewg-members.yaml": _meeting(
+                "ewg-members",
+                "type: working-group-meeting\ngroup: ewg\nstart: 2016-03-03\n"
+                "chatham_house: true\nparticipants: [aland, carpania]\n",
+                "members",
+            ),
+        }
+    )
+    repo.commit("meetings")
+    return repo
+
+
+def _events(run_cli: Run, repo: RecordsRepo, *args: str) -> dict[str, Any]:
+    result = run_cli("export", "ics", "--repo", repo.root, *args)
+    assert result.returncode == 0, result.stderr
+    cal = icalendar.Calendar.from_ical(result.stdout)
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def _dates(event: Any) -> tuple[date, date]:
+    return event.decoded("DTSTART"), event.decoded("DTEND")
+
+
+def test_public_calendar_has_all_day_events_with_exclusive_ends(
+    meetings: RecordsRepo, run_cli: Run
+) -> None:
+    events = _events(run_cli, meetings)
+    assert sorted(events) == ["ewg-1@wgctl", "jpa-9@wgctl", "som-2014@wgctl", "som-x@wgctl"]
+    assert _dates(events["som-2014@wgctl"]) == (date(2014, 8, 6), date(2014, 8, 7))
+    assert _dates(events["ewg-1@wgctl"]) == (date(2015, 3, 2), date(2015, 3, 5))
+    assert _dates(events["jpa-9@wgctl"]) == (date(2016, 5, 1), date(2016, 12, 1))
+    assert _dates(events["som-x@wgctl"]) == (date(2016, 11, 1), date(2016, 12, 1))
+    assert str(events["som-x@wgctl"]["SUMMARY"]) == "SOM-X meeting (November 2016)"
+    assert "known to the month only" in str(events["som-x@wgctl"]["DESCRIPTION"])
+    assert str(events["jpa-9@wgctl"]["TRANSP"]) == "TRANSPARENT"
+    ewg1 = events["ewg-1@wgctl"]
+    assert str(ewg1["LOCATION"]) == "Bangkok, Thailand; Room 2"
+    assert "Participants: Aland, Borduria." in str(ewg1["DESCRIPTION"])
+    assert "Group: EWG." in str(ewg1["DESCRIPTION"])
+    assert str(ewg1["CLASS"]) == "PUBLIC"
+
+
+def test_restricted_only_when_asked_and_chatham_house_never_names_anyone(
+    meetings: RecordsRepo, run_cli: Run
+) -> None:
+    members = _events(run_cli, meetings, "--audience", "members")
+    assert "ewg-members@wgctl" in members
+    assert "ewg-secret@wgctl" not in members
+    chatham = str(members["ewg-members@wgctl"]["DESCRIPTION"])
+    assert "Held under the Chatham House Rule." in chatham
+    assert "Aland" not in chatham
+    assert "Carpania" not in chatham
+    everything = _events(run_cli, meetings, "--include-restricted")
+    assert str(everything["ewg-secret@wgctl"]["CLASS"]) == "CONFIDENTIAL"
+    assert "Carpania" not in str(everything["ewg-members@wgctl"]["DESCRIPTION"])
+
+
+def test_group_filter_file_output_and_stable_uids(
+    meetings: RecordsRepo, run_cli: Run, tmp_path: Any
+) -> None:
+    target = tmp_path / "ewg.ics"
+    result = run_cli("export", "ics", "--repo", meetings.root, "--group", "ewg", "-o", target)
+    assert result.stdout == f"wrote {target} (2 events)\n"
+    raw = target.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    cal = icalendar.Calendar.from_ical(raw)
+    assert str(cal["X-WR-CALNAME"]) == "EWG: meetings"
+    assert [str(e["UID"]) for e in cal.walk("VEVENT")] == ["ewg-1@wgctl", "jpa-9@wgctl"]
+    run_cli("export", "ics", "--repo", meetings.root, "--group", "ewg", "-o", target)
+    again = target.read_bytes().decode().split("\r\n")
+    first = raw.decode().split("\r\n")
+    assert [x for x in again if not x.startswith("DTSTAMP")] == [
+        x for x in first if not x.startswith("DTSTAMP")
+    ]
+    unknown = run_cli("export", "ics", "--repo", meetings.root, "--group", "nope")
+    assert unknown.returncode == 1
+    assert unknown.stderr == "wgctl: --group 'nope': no such group (for this audience)\n"
+
+
+def test_long_unicode_lines_fold_within_75_octets(
+    repo: RecordsRepo, run_cli: Run, tmp_path: Any
+) -> None:
+    title = "Réunion régionale sur la coopération — 協力会議 " * 4
+    repo.write(
+        {
+            "records/meetings/long.yaml": _meeting(
+                "long", f"type: workshop\nstart: 2017-01-02\nlocation: '{title}'\n"
+            )
+        }
+    )
+    run_cli("export", "ics", "--repo", repo.root, "-o", tmp_path / "all.ics")
+    out = (tmp_path / "all.ics").read_bytes().decode()
+    assert all(len(line.encode()) <= 75 for line in out.split("\r\n"))
+    cal = icalendar.Calendar.from_ical(out)
+    (event,) = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "long@wgctl"]
+    assert str(event["LOCATION"]) == title.strip() or str(event["LOCATION"]) == title
+    assert fold("x" * 80) == "x" * 75 + "\r\n " + "x" * 5
