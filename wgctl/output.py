@@ -106,7 +106,9 @@ def render_json(problems: Sequence[Problem], files: int, stream: IO[str]) -> Non
 
 
 def _escape_data(text: str) -> str:
-    return utf8_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Percent-escape as the runner expects; other line breaks and controls as `\\xNN`."""
+    escaped = utf8_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(_escape_char, escaped)
 
 
 def _escape_property(text: str) -> str:
