@@ -50,12 +50,13 @@ def next_rotation(records: Records, group: Group, as_of: date) -> Rotation:
     sitting = next_sitting(records, policy.decided_at, as_of)
     following = following_sitting(records, policy.decided_at, sitting)
     rot = Rotation(group.id, group.label, as_of, sitting, following)
+    rot.order = list(policy.rotation_order)
     rot.recorded = [
-        Holding(t.seat, t.member, t.effective_end)
+        Holding(t.seat, t.member, t.effective_end, records.label(t.member))
         for t in group.terms
         if sitting.id and t.decided_at == sitting.id
     ]
-    openings = _seat_states(group, policy, rot)
+    openings = _seat_states(records, group, policy, rot)
     outgoing = [out for _, out, _ in openings if out is not None]
     if policy.staggered and policy.seats >= 2 and len(openings) >= 2 and outgoing:
         first = inaugural_start(group)
@@ -64,7 +65,9 @@ def next_rotation(records: Records, group: Group, as_of: date) -> Rotation:
         if rot.extension is not None:
             ext = rot.extension
             openings = [o for o in openings if o[0] != ext.seat]
-            rot.continuing.append(Holding(ext.seat, ext.member or "", ext.end))
+            rot.continuing.append(
+                Holding(ext.seat, ext.member or "", ext.end, records.label(ext.member or ""))
+            )
     if policy.staggered and policy.seats > policy.max_term_years:
         rot.warnings.append(
             f"The policy has {policy.seats} seats but a maximum term of "
@@ -75,7 +78,7 @@ def next_rotation(records: Records, group: Group, as_of: date) -> Rotation:
     return rot
 
 
-def _seat_states(group: Group, policy: Policy, rot: Rotation) -> list[Open]:
+def _seat_states(records: Records, group: Group, policy: Policy, rot: Rotation) -> list[Open]:
     """Record the seats that continue past the following SOM; return the ones that open."""
     openings: list[Open] = []
     for seat in range(1, policy.seats + 1):
@@ -84,7 +87,7 @@ def _seat_states(group: Group, policy: Policy, rot: Rotation) -> list[Open]:
         if cov is not None and cov >= rot.following.date:
             live = [x for x in terms if x.term.start <= rot.following.date <= x.term.effective_end]
             holder = live[0].term.member if live else terms[-1].term.member
-            rot.continuing.append(Holding(seat, holder, cov))
+            rot.continuing.append(Holding(seat, holder, cov, records.label(holder)))
             continue
         ending = [x for x in terms if cov is not None and x.term.effective_end == cov]
         out = ending[-1] if ending else (terms[-1] if terms else None)

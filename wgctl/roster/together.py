@@ -35,6 +35,17 @@ def resolve_together(
     ends = sorted({c for _, _, c in openings if c is not None})
     when = f" on {ends[0]}" if len(ends) == 1 else ""
     both = "both" if len(named) == 2 else "all"
+    last = max(s for s, _, _ in openings)
+    short = (
+        f"fill every seat now and appoint seat {last}'s co-chair for a shorter term (one year), "
+        "so that from then on one seat rotates each year"
+    )
+    if all(c is None or c < rot.sitting.date for _, _, c in openings):
+        rot.warnings.append(
+            f"{names} {both} are vacant already: filled together, they would rotate together."
+        )
+        rot.advice.append(f"To restore the stagger: {short}.")
+        return
     if rot.bootstrap:
         rot.warnings.append(
             f"The first term ends: {names} {both} end{when}. The co-chairs began together, so "
@@ -44,11 +55,6 @@ def resolve_together(
         rot.warnings.append(f"{names} {both} fall vacant at this SOM: the stagger has been lost.")
     stagger = cite(policy, "stagger", "rotat") or "one co-chair rotates annually"
     bootstrap = cite(policy, "bootstrap")
-    last = max(s for s, _, _ in openings)
-    short = (
-        f"fill every seat now and appoint seat {last}'s co-chair for a shorter term (one year), "
-        "so that from then on one seat rotates each year"
-    )
     if bootstrap:
         rot.advice.append(f"The terms of reference settle this: {bootstrap}. So: {short}.")
         return

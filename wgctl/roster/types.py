@@ -30,6 +30,7 @@ class Holding:
     seat: int
     member: str
     until: date
+    label: str = ""
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Rotation:
     advice: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     bootstrap: bool = False
+    order: list[str] = field(default_factory=list)
 
     def proposals(self) -> list[Proposal]:
         """The decisions the rules point to, extension first."""
