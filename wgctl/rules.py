@@ -124,14 +124,14 @@ RULES: tuple[Rule, ...] = (
         "WG105",
         "date-order",
         E,
-        "Dates are in order (start before end, closed after raised).",
+        "Dates are in order: start before end, extensions past the term, actions after their meeting.",
         "Swap or correct the dates.",
     ),
     Rule(
         "WG106",
         "initiative-number",
         E,
-        "An initiative's number is unique and starts with its theme's number.",
+        "Theme and initiative numbers are unique; an item starts with its theme's number.",
         "Renumber the item or move it to the right theme.",
     ),
     Rule(
@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
         "meetings-per-year",
         W,
         "The group meets as often as its terms of reference say.",
-        "Record the missing meeting, or explain the year in a comment.",
+        "Record the missing meetings, or explain the years in a comment on the policy.",
     ),
     Rule(
         "WG302",
@@ -208,8 +208,8 @@ RULES: tuple[Rule, ...] = (
         "WG401",
         "participant-clearance",
         E,
-        "Participants in a meeting of a group that requires clearance hold one valid on its date.",
-        "Renew the clearance or remove the participant.",
+        "Attendees of a meeting of a group that requires clearance hold one valid on its last day.",
+        "Record the renewed clearance on the person, or remove the attendee.",
     ),
     Rule(
         "WG402",
@@ -229,7 +229,7 @@ RULES: tuple[Rule, ...] = (
         "WG501",
         "action-overdue",
         W,
-        "Open action items are not past their due date.",
+        "Open action items are not past their due date (recurring items are not judged).",
         "Close the item with a note, or agree a new due date.",
     ),
     Rule(
