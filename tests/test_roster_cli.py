@@ -1,0 +1,236 @@
+"""`wgctl roster`: next, show, plan and apply through the real CLI on real git repositories."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT
+from tests.repo import RecordsRepo
+
+Run = Callable[..., "object"]
+
+SOMS = {
+    f"records/meetings/som-{year}.yaml": f"""\
+        id: som-{year}
+        sensitivity: public
+        type: som
+        title: AHG Senior Officials Meeting {year}
+        start: {year}-11-01
+        sources: [{{document: tor}}]
+    """
+    for year in (2015, 2016, 2017)
+}
+
+
+def _copy_records(source: Path, repo: RecordsRepo, group: str) -> None:
+    if not (source / "records" / "groups" / f"{group}.yaml").exists():
+        pytest.skip(f"group {group} is not in {source.name}/records yet")
+    shutil.copytree(source / "records", repo.root / "records")
+    repo.commit("records")
+
+
+def test_next_on_bundled_records_explains_the_first_term_bootstrap(
+    empty_repo: RecordsRepo, run_cli: Run
+) -> None:
+    _copy_records(PROJECT, empty_repo, "dwg")
+    result = run_cli("roster", "next", "dwg", "--as-of", "2016-06-01", "--repo", empty_repo.root)
+    out = result.stdout  # type: ignore[attr-defined]
+    assert result.returncode == 0, out  # type: ignore[attr-defined]
+    assert "The first term ends" in out
+    assert "Sri Lanka" in out
+    assert "both end on 2016-12-31" in out
+    assert "stagger" in out
+    assert "extending seat 1" in out
+    assert "unless otherwise agreed" in out  # the ToR's own clause, cited
+    assert "Seat 2 falls vacant: new term 2017-01-01 to 2018-12-31" in out
+
+
+def test_next_on_examples_names_the_nominee_with_reasons(
+    empty_repo: RecordsRepo, run_cli: Run
+) -> None:
+    _copy_records(PROJECT / "examples", empty_repo, "fwg")
+    result = run_cli("roster", "next", "--as-of", "2026-12-01", "--repo", empty_repo.root)
+    out = result.stdout  # type: ignore[attr-defined]
+    assert result.returncode == 0, out  # type: ignore[attr-defined]
+    assert "(estimate)" in out
+    assert "Recommended: Caldera: an AHG member state; nominated on 2026-10-01 for 2028" in out
+    assert "Estuaria (estuaria): served too recently" in out
+    data = json.loads(
+        run_cli(
+            "roster", "next", "--as-of", "2026-12-01", "--repo", empty_repo.root, "--format", "json"
+        ).stdout  # type: ignore[attr-defined]
+    )
+    assert [v["recommended"] for v in data["vacancies"]] == ["caldera"]
+
+
+def test_next_on_minimal_repo_without_nominations_still_ranks(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    repo.write(SOMS).commit("soms")
+    result = run_cli("roster", "next", "--as-of", "2016-06-01", "--repo", repo.root)
+    out = result.stdout  # type: ignore[attr-defined]
+    assert result.returncode == 0
+    assert "nobody eligible is nominated for 2017" in out
+    assert "Recommended: Carpania (not nominated)" in out
+    assert "IOM (iom): not a member state" in out
+
+
+def test_show_prints_seats_and_timeline(repo: RecordsRepo, run_cli: Run) -> None:
+    result = run_cli("roster", "show", "--repo", repo.root)
+    out = result.stdout  # type: ignore[attr-defined]
+    assert result.returncode == 0
+    assert "2015-01-01 to 2016-12-31: Aland (aland), decided at som-2014 (2014-08-06)" in out
+    assert "  2015  Aland*     Borduria*" in out
+    md = run_cli("roster", "show", "--repo", repo.root, "--format", "md").stdout  # type: ignore[attr-defined]
+    assert "| 2016 | Aland | Borduria |" in md
+
+
+def test_plan_projects_and_keeps_the_rules(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.write(SOMS).commit("soms")
+    result = run_cli("roster", "plan", "--years", "3", "--as-of", "2016-06-01", "--repo", repo.root)
+    out = result.stdout  # type: ignore[attr-defined]
+    assert result.returncode == 0
+    assert "seat 1: extend aland to 2017-12-31 (needs the members' agreement)" in out
+    assert "seat 2: Carpania (not nominated), 2017-01-01 to 2018-12-31" in out
+    assert "keeps every co-chair rule" in out
+
+
+def test_unknown_group_and_invalid_repository_are_one_line_errors(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    result = run_cli("roster", "show", "nope", "--repo", repo.root)
+    assert result.returncode == 1  # type: ignore[attr-defined]
+    assert result.stderr.strip() == "wgctl: no group 'nope' (groups: ewg)"  # type: ignore[attr-defined]
+    repo.edit("records/groups/ewg.yaml", "member: aland", "member: iom").commit("break")
+    result = run_cli("roster", "next", "--repo", repo.root)
+    assert result.returncode == 1  # type: ignore[attr-defined]
+    assert "WG205" in result.stderr  # type: ignore[attr-defined]
+    assert len(result.stderr.strip().splitlines()) == 1  # type: ignore[attr-defined]
+
+
+GROUP = "records/groups/ewg.yaml"
+
+
+def test_apply_appends_only_the_new_term_and_validate_passes(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    repo.write(SOMS).commit("soms")
+    result = run_cli(
+        "roster",
+        "apply",
+        "--extend-seat",
+        "1",
+        "--until",
+        "2017-12-31",
+        "--decided-at",
+        "som-2016",
+        "--repo",
+        repo.root,
+    )
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    result = run_cli(
+        "roster",
+        "apply",
+        "--seat",
+        "2",
+        "--member",
+        "carpania",
+        "--decided-at",
+        "som-2016",
+        "--repo",
+        repo.root,
+    )
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    assert "seat 2: carpania from 2017-01-01 to 2018-12-31" in result.stdout  # type: ignore[attr-defined]
+    diff = repo.git("diff", "-U0", "--", GROUP)
+    removed = [x for x in diff.splitlines() if x.startswith("-") and not x.startswith("---")]
+    added = [x[1:] for x in diff.splitlines() if x.startswith("+") and not x.startswith("+++")]
+    assert removed == []
+    assert added == [
+        "    extension:",
+        "      until: 2017-12-31",
+        "      decided_at: som-2016",
+        "  - seat: 2",
+        "    member: carpania",
+        "    start: 2017-01-01",
+        "    end: 2018-12-31",
+        "    decided_at: som-2016",
+    ]
+    assert repo.read(GROUP).startswith("# The example working group.\n")
+    assert run_cli("validate", "--repo", repo.root).returncode == 0  # type: ignore[attr-defined]
+
+
+def test_apply_refuses_a_decision_that_breaks_a_rule(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.write(SOMS).commit("soms")
+    before = (repo.root / GROUP).read_bytes()
+    result = run_cli(
+        "roster",
+        "apply",
+        "--seat",
+        "2",
+        "--member",
+        "iom",
+        "--decided-at",
+        "som-2016",
+        "--repo",
+        repo.root,
+    )
+    assert result.returncode == 1  # type: ignore[attr-defined]
+    assert "refused, nothing written" in result.stderr and "[WG205]" in result.stderr  # type: ignore[attr-defined]
+    # Both seats change hands in 2017 after a bootstrap... a stagger warning needs an exception:
+    args = (
+        "roster",
+        "apply",
+        "--seat",
+        "1",
+        "--member",
+        "carpania",
+        "--decided-at",
+        "som-2017",
+        "--start",
+        "2018-01-01",
+        "--repo",
+        repo.root,
+    )
+    result = run_cli(*args)
+    assert result.returncode == 1  # type: ignore[attr-defined]
+    assert "[WG202]" in result.stderr and "--agreed-exception" in result.stderr  # type: ignore[attr-defined]
+    assert (repo.root / GROUP).read_bytes() == before
+    result = run_cli(*args, "--agreed-exception", "SOM 2017 agreed to leave seat 1 open in 2017")
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    assert "note (agreed exception)" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_apply_records_a_longer_term_as_an_agreed_extension(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    repo.write(SOMS).commit("soms")
+    args = (
+        "roster",
+        "apply",
+        "--seat",
+        "2",
+        "--member",
+        "carpania",
+        "--decided-at",
+        "som-2016",
+        "--years",
+        "3",
+        "--repo",
+        repo.root,
+    )
+    result = run_cli(*args)
+    assert result.returncode == 1 and "[WG203]" in result.stderr  # type: ignore[attr-defined]
+    result = run_cli(*args, "--agreed-exception", "three years agreed by the members")
+    assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    text = repo.read(GROUP)
+    assert (
+        "    end: 2018-12-31\n    decided_at: som-2016\n    extension:\n      until: 2019-12-31\n"
+        in text
+    )
+    assert run_cli("validate", "--repo", repo.root).returncode == 0  # type: ignore[attr-defined]
