@@ -41,35 +41,94 @@ def _problem(rel: str, message: str) -> Problem:
 
 def discover(repo: Path) -> tuple[list[Found], list[Problem]]:
     """Every `records/<kind>/<id>.yaml`, plus a problem for each file that cannot be one."""
-    top = repo.resolve()
     root = records_root(repo)
-    found: list[Found] = []
-    problems: list[Problem] = []
-    visited: set[Path] = set()
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        real = folder.resolve()
-        if real in visited:
-            problems.append(_problem(_rel(folder, repo), "symlink loop: folder already visited"))
-            continue
-        visited.add(real)
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if _ignored(entry.name):
-                    continue
-                path = Path(entry.path)
-                rel = _rel(path, repo)
-                if entry.is_symlink() and not _inside(path, top):
-                    problems.append(_problem(rel, "symlink leads outside the repository"))
-                elif entry.is_dir():
-                    stack.append(path)
-                elif entry.is_file():
-                    _classify(path, rel, found, problems)
-                else:
-                    problems.append(_problem(rel, "not a regular file (or a broken symlink)"))
-    found.sort(key=lambda f: f.rel)
-    return found, problems
+    walk = _Walk(repo)
+    if root.is_symlink() and not _inside(root, walk.top):
+        return [], [_problem(RECORDS_DIR, "records/ is a symlink leading outside the repository")]
+    walk.run(root)
+    walk.found.sort(key=lambda f: f.rel)
+    return walk.found, walk.problems
+
+
+class _Walk:
+    """One walk over records/: iterative, each real folder once, every entry accounted for."""
+
+    def __init__(self, repo: Path) -> None:
+        self.repo = repo
+        self.top = repo.resolve()
+        self.found: list[Found] = []
+        self.problems: list[Problem] = []
+
+    def run(self, root: Path) -> None:
+        visited: set[Path] = set()
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            real = folder.resolve()
+            if real in visited:
+                self.problems.append(
+                    _problem(self._rel(folder), "symlink loop: folder already visited")
+                )
+                continue
+            visited.add(real)
+            try:
+                with os.scandir(folder) as scan:
+                    entries = sorted(scan, key=lambda e: e.name)
+            except OSError as exc:
+                self.problems.append(
+                    _problem(self._rel(folder), f"cannot read folder: {exc.strerror}")
+                )
+                continue
+            for entry in entries:
+                if not _ignored(entry.name) and (sub := self._visit(entry)) is not None:
+                    stack.append(sub)
+
+    def _visit(self, entry: os.DirEntry[str]) -> Path | None:
+        """Record the entry; return it when it is a folder to walk."""
+        path = Path(entry.path)
+        rel = self._rel(path)
+        problem = _bad_name(rel)
+        if problem:
+            self.problems.append(_problem(_printable(rel), problem))
+        elif entry.is_symlink() and not _inside(path, self.top):
+            self.problems.append(_problem(rel, _symlink_problem(path)))
+        elif entry.is_dir():
+            return path
+        elif entry.is_file():
+            _classify(path, rel, self.found, self.problems)
+        else:
+            self.problems.append(_problem(rel, "not a regular file (or a broken symlink)"))
+        return None
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.repo).as_posix()
+
+
+def _bad_name(rel: str) -> str | None:
+    """Why a file name cannot be reported or loaded safely, if it cannot."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8: rename it"
+    if any(ord(c) < 32 or ord(c) == 127 for c in rel):
+        return "file name contains control characters: rename it"
+    return None
+
+
+def _printable(rel: str) -> str:
+    raw = rel.encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if ord(c) >= 32 and ord(c) != 127 else f"\\x{ord(c):02x}" for c in text)
+
+
+def _symlink_problem(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symlink loop"
+    except OSError:
+        pass
+    return "symlink leads outside the repository"
 
 
 def _classify(path: Path, rel: str, found: list[Found], problems: list[Problem]) -> None:
@@ -92,7 +151,3 @@ def _inside(path: Path, top: Path) -> bool:
     except (ValueError, OSError, RuntimeError):
         return False
     return True
-
-
-def _rel(path: Path, repo: Path) -> str:
-    return path.relative_to(repo).as_posix()

@@ -44,6 +44,7 @@ SCAN_ABOVE = 2_000
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 Loc = tuple[str | int, ...]
+_COLLECTION_TAG: dict[type[Node], str] = {SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
 
 
 class YamlError(Exception):
@@ -63,8 +64,12 @@ class _Composer(_Parser, BaseResolver):
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's own class registry
 
 
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
 def _add(tag: str, pattern: str, first: str) -> None:
-    _Composer.add_implicit_resolver(_CORE + tag, re.compile(pattern), list(first))
+    _PATTERNS[_CORE + tag] = re.compile(pattern)
+    _Composer.add_implicit_resolver(_CORE + tag, _PATTERNS[_CORE + tag], list(first))
 
 
 _add("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
@@ -101,10 +106,14 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a file as text, refusing it before reading when it is over `max_bytes`."""
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            msg = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a record"
-            raise YamlError("WG003", msg)
-        return decode(path.read_bytes())
+        if size <= max_bytes:
+            with path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)  # the file may grow after the stat
+            if len(raw) <= max_bytes:
+                return decode(raw)
+            size = len(raw)
+        msg = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a record"
+        raise YamlError("WG003", msg)
     except OSError as exc:
         raise YamlError("WG009", f"cannot read file: {exc.strerror or exc}") from None
 
@@ -154,18 +163,35 @@ def compose(text: str) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
         problem = exc.problem or "invalid YAML"
+        if problem.startswith("but found another document"):
+            msg = "a record is one YAML document, but a second one starts here"
+            raise YamlError("WG004", msg, line, col) from None
         raise YamlError("WG001", f"invalid YAML: {problem}", line, col) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _text_position(text, exc.position)
+        raise YamlError("WG001", f"invalid YAML: {exc.reason}", line, col) from None
     except yaml.YAMLError as exc:
-        raise YamlError("WG001", f"invalid YAML: {exc}") from None
+        raise YamlError("WG001", f"invalid YAML: {str(exc)[:200]}") from None
     finally:
         loader.dispose()
     return node
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _scalar(node: ScalarNode) -> Any:
     tag, value = node.tag, node.value
     if tag == _CORE + "str":
         return value
+    pattern = _PATTERNS.get(tag)
+    if pattern is None or not pattern.match(value):  # an explicit tag that does not fit
+        short = value if len(value) <= 40 else value[:37] + "..."
+        msg = f"{short!r} is not a valid {tag.removeprefix(_CORE)}: remove the tag"
+        raise YamlError("WG006", msg, *_mark(node))
     if tag == _CORE + "null":
         return None
     if tag == _CORE + "bool":
@@ -203,6 +229,9 @@ def construct(root: Node, text: str = "") -> Any:
         value: Any
         if isinstance(node, ScalarNode):
             value = _scalar(node)
+        elif node.tag != _COLLECTION_TAG[type(node)]:
+            msg = f"tag {node.tag!r} does not fit a {type(node).__name__[:-4].lower()}"
+            raise YamlError("WG006", msg, *_mark(node))
         elif isinstance(node, SequenceNode):
             value = [None] * len(node.value)
             stack.extend((child, value, i, depth + 1) for i, child in enumerate(node.value))
