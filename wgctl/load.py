@@ -59,7 +59,7 @@ def load_file(
         record = model.model_validate(data)
     except ValidationError as exc:
         return None, _schema_problems(item.rel, text, exc, model)
-    except Exception as exc:  # noqa: BLE001 - R8: a bug in a validator still names the file
+    except Exception as exc:  # R8: a bug in a validator still names the file
         message = f"invalid record: {type(exc).__name__}: {str(exc)[:200]}"
         return None, [Problem(item.rel, 1, 1, "WG010", message)]
     record._path = item.rel
