@@ -248,7 +248,7 @@ def render_text(changes: list[RecordChange], span: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|~"})
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<#|~"})
 
 
 def md_escape(text: str) -> str:

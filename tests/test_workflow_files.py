@@ -1,0 +1,133 @@
+"""The shipped GitHub workflow and pre-commit hook, run for real against temporary repositories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import PROJECT
+from tests.repo import RecordsRepo
+
+BIN = Path(sys.executable).parent
+WORKFLOW = PROJECT / ".github" / "workflows" / "records.yml"
+HOOKS = PROJECT / ".pre-commit-hooks.yaml"
+BROKEN_THEME = (
+    "id: broken\nsensitivity: public\nnumber: 1\ntitle: Broken\nsources: [{document: tor}]\n"
+)
+
+
+def _steps() -> list[dict[str, Any]]:
+    doc = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert "pull_request" in doc[True]  # PyYAML reads the `on:` key as True (YAML 1.1)
+    steps: list[dict[str, Any]] = doc["jobs"]["validate"]["steps"]
+    return steps
+
+
+def _step(name_part: str) -> dict[str, Any]:
+    (step,) = [s for s in _steps() if name_part in s.get("name", "")]
+    return step
+
+
+def _bash(
+    script: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **(env or {})}
+    return subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=full,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_workflow_checks_out_history_and_installs_wgctl() -> None:
+    steps = _steps()
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["python-version"] == "3.11"
+    assert _step("Install")["run"] == "pip install ."
+
+
+def test_workflow_validate_command_runs_and_annotates(repo: RecordsRepo) -> None:
+    command = _step("Validate")["run"]
+    assert command == "wgctl validate --format github"
+    clean = _bash(command, repo.root)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    repo.write({"records/themes/broken.yaml": BROKEN_THEME})
+    broken = _bash(command, repo.root)
+    assert broken.returncode == 1
+    assert broken.stdout.startswith("::error file=records/themes/broken.yaml,line=3,col=9,title=WG")
+
+
+def test_workflow_diff_step_posts_markdown(repo: RecordsRepo, tmp_path: Path) -> None:
+    step = _step("Say what")
+    repo.git("branch", "base")
+    repo.edit("records/organisations/aland.yaml", "name: Aland", "name: Åland")
+    repo.commit("rename Aland")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    record = tmp_path / "gh-calls"
+    # A stand-in for the GitHub CLI that records what it was asked to post.
+    (fake / "gh").write_text(f'#!/bin/sh\necho "$@" >> {record}\ncat "$5" >> {record}\n')
+    (fake / "gh").chmod(0o755)
+    env = {"PR": "7", "BASE": "base", "GH_TOKEN": "x", "PATH": f"{fake}:{BIN}:{os.environ['PATH']}"}
+    done = _bash(step["run"], repo.root, env)
+    assert done.returncode == 0, done.stderr
+    posted = record.read_text()
+    assert posted.startswith("pr comment 7 --body-file records-diff.md --edit-last\n")
+    assert "### What this change does to the records" in posted
+    assert '- name: "Aland" -> "Åland"' in posted
+
+
+def test_hook_manifest_declares_the_validate_hook() -> None:
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    assert hook["id"] == "wgctl-validate"
+    assert hook["entry"] == "wgctl validate"
+    assert (hook["language"], hook["files"], hook["pass_filenames"]) == (
+        "python",
+        "^records/",
+        True,
+    )
+
+
+def test_hook_entry_with_file_names_as_pre_commit_passes_them(repo: RecordsRepo) -> None:
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    repo.write({"records/themes/broken.yaml": BROKEN_THEME})
+    only_good = _bash(f"{hook['entry']} records/themes/cooperation.yaml", repo.root)
+    assert only_good.returncode == 0, only_good.stdout
+    with_bad = _bash(
+        f"{hook['entry']} records/themes/broken.yaml records/themes/cooperation.yaml", repo.root
+    )
+    assert with_bad.returncode == 1
+    assert "records/themes/broken.yaml:3:9:" in with_bad.stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit not installed"
+)
+def test_hook_through_pre_commit_try_repo(repo: RecordsRepo, tmp_path: Path) -> None:
+    """pre-commit installs wgctl from this project (local package index; no network) and runs it."""
+    repo.write({"records/themes/broken.yaml": BROKEN_THEME})
+    repo.git("add", "-A")
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    done = _bash(f"pre-commit try-repo {PROJECT} wgctl-validate --all-files", repo.root, env)
+    if (
+        "An error has occurred" in done.stdout + done.stderr
+        and "Installing environment" in done.stdout
+    ):
+        pytest.skip("pre-commit could not build the hook environment (no package index reachable)")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "wgctl validate" in done.stdout
+    assert "- hook id: wgctl-validate" in done.stdout
+    assert "records/themes/broken.yaml:3:9: error:" in done.stdout
+    assert "records/themes/cooperation.yaml:" not in done.stdout
