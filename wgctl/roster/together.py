@@ -53,7 +53,7 @@ def resolve_together(
         )
     else:
         rot.warnings.append(f"{names} {both} fall vacant at this SOM: the stagger has been lost.")
-    stagger = cite(policy, "stagger", "rotat") or "one co-chair rotates annually"
+    stagger = cite(policy, "stagger", "rotat") or "(one co-chair rotates annually)"
     bootstrap = cite(policy, "bootstrap")
     if bootstrap:
         rot.advice.append(f"The terms of reference settle this: {bootstrap}. So: {short}.")
@@ -106,13 +106,17 @@ def _propose_extension(
     until = term_end_for(cov + DAY, 1)
     since = continuous_service_start(group, member, cov) or out.term.start
     agreed = not within_years(since, until, policy.max_term_years)
-    maximum = cite(policy, "max") or f"a maximum term of {policy.max_term_years} year(s)"
+    maximum = cite(policy, "max") or f"(a maximum term of {policy.max_term_years} year(s))"
     rot.extension = Proposal(seat, member, cov + DAY, until, rot.sitting.id, out.index, agreed)
     by = " by agreement of the members" if agreed else ""
+    limit = (
+        f"the maximum-term rule {maximum} allows a longer term only when it is agreed"
+        if agreed
+        else f"this stays within the maximum-term rule {maximum}"
+    )
     rot.advice.append(
         f"The rules suggest extending seat {seat} ({records.label(member)}) by one year, to "
-        f"{until},{by}: the stagger rule {stagger} needs one co-chair to continue, and the "
-        f"maximum-term rule {maximum} allows a longer term only when it is agreed. Seat {seat} "
-        f"is chosen because {why}."
+        f"{until}{by}: the stagger rule {stagger} needs one co-chair to continue, and {limit}. "
+        f"Seat {seat} is chosen because {why}."
     )
     rot.advice.append(f"Without an agreed extension: {short}.")
