@@ -26,6 +26,8 @@ _SPACE = re.compile(r"\s+")
 
 def html_to_docx(html: str) -> bytes:
     """A Word document with the content of a well-formed XHTML report."""
+    if "<!ENTITY" in html:
+        raise UserError("the HTML template declares XML entities: not converted to DOCX")
     try:
         root = ET.fromstring(html)  # noqa: S314 (our own rendered, escaped output)
     except ET.ParseError as exc:
