@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
@@ -29,6 +29,8 @@ def load_repo(repo: Path, *, max_bytes: int = yamlio.MAX_BYTES) -> Loaded:
     """Load every record under `repo/records/`; a broken file never hides the others (R15)."""
     found, problems = discover(repo)
     records = Records()
+    # A file that could not even be considered must not cascade into "no such record" errors.
+    records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
     for item in found:
         record, file_problems = load_file(item, max_bytes=max_bytes)
         problems.extend(file_problems)
