@@ -26,6 +26,7 @@ from wgctl.records import Records
 from wgctl.yamlio import YamlError, load_record_text
 
 _WORD = re.compile(r"[a-z0-9]+")
+_YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
 def slug(text: str, words: int = 6) -> str:
@@ -66,6 +67,8 @@ def _scalar(value: Any) -> str:
 def _reads_back(text: str) -> bool:
     """True when `text` written plain reads back as the same string (not a bool, number...)."""
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9 .-]*", text) or text != text.strip():
+        return False
+    if text.lower() in _YAML11_WORDS:  # YAML 1.1 tools would read these as booleans
         return False
     try:
         return load_record_text(f"k: {text}\n") == {"k": text}
