@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, every, problem
 from wgctl.errors import Problem
+from wgctl.models import ActionItem
 from wgctl.records import Records
 
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report inconsistent closing fields and overdue open items."""
-    for action in records.actions:
+    for action in every(records, ActionItem):
         if action.status == "closed" and action.closed is None:
             msg = "status is 'closed' but there is no `closed` date"
             yield problem(action, ("status",), "WG503", msg)

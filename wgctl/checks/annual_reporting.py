@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, every, problem
 from wgctl.errors import Problem
-from wgctl.models import Group
+from wgctl.models import Document, Group, Meeting
 from wgctl.records import Records
 
 
@@ -21,16 +21,16 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report each year without the written report or the oral update a group owes."""
     reports: set[tuple[str, int]] = {
         (doc.group, doc.date.year)
-        for doc in records.documents
+        for doc in every(records, Document)
         if doc.type == "written-report" and doc.group is not None and doc.date is not None
     }
     updates: set[tuple[str, int]] = {
         (group_id, som.start.year)
-        for som in records.meetings
+        for som in every(records, Meeting)
         if som.type == "som"
         for group_id in som.oral_updates
     }
-    for group in records.groups:
+    for group in every(records, Group):
         if group.policy is None:
             continue
         duty = group.policy.reporting

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, every, problem
 from wgctl.errors import Problem
+from wgctl.models import Meeting
 from wgctl.records import Records
 
 CODE = "WG402"
@@ -17,7 +18,7 @@ CODE = "WG402"
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report every attributed statement of a Chatham House meeting."""
-    for meeting in records.meetings:
+    for meeting in every(records, Meeting):
         if not meeting.chatham_house:
             continue
         for i, statement in enumerate(meeting.statements):

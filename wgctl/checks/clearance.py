@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, every, problem
 from wgctl.errors import Problem
 from wgctl.models import Group, Meeting, Person
 from wgctl.records import Records
@@ -19,7 +19,7 @@ CODE = "WG401"
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report attendees without a valid national clearance at meetings that require one."""
-    for meeting in records.meetings:
+    for meeting in every(records, Meeting):
         group = records.get(Group, meeting.group)
         if group is None or group.policy is None or group.policy.clearance_required is None:
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from wgctl.checks.base import CheckContext, earliest, field_name, latest, problem
+from wgctl.checks.base import CheckContext, earliest, every, field_name, latest, problem
 from wgctl.errors import Loc, Problem
 from wgctl.models import ActionItem, Group, Meeting, Record
 from wgctl.records import Records
@@ -27,11 +27,11 @@ CODE = "WG105"
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report every pair of dates that is out of order."""
-    for meeting in records.meetings:
+    for meeting in every(records, Meeting):
         yield from _meeting(meeting)
-    for group in records.groups:
+    for group in every(records, Group):
         yield from _group(records, group)
-    for action in records.actions:
+    for action in every(records, ActionItem):
         yield from _action(records, action)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, every, path_of, problem
 from wgctl.errors import Problem
 from wgctl.models import Initiative, Theme
 from wgctl.records import Records
@@ -18,11 +18,13 @@ CODE = "WG106"
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report duplicate numbers and initiatives filed under the wrong theme."""
-    yield from _duplicates("theme", records.of(Theme))
-    yield from _duplicates("initiative", records.of(Initiative))
-    for initiative in records.initiatives:
+    yield from _duplicates("theme", every(records, Theme))
+    yield from _duplicates("initiative", every(records, Initiative))
+    for initiative in every(records, Initiative):
         theme = records.get(Theme, initiative.theme)
-        if theme is not None and _key(initiative.number)[0] != int(theme.number):
+        if theme is not None and not initiative.number.startswith(theme.number + "."):
+            if _key(initiative.number)[0] == int(theme.number):
+                continue  # "01.2" under theme "1"
             msg = (
                 f"number {initiative.number!r} does not start with theme "
                 f"{theme.id}'s number {theme.number!r}"
@@ -32,14 +34,15 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
 
 def _duplicates(kind: str, items: Sequence[Theme | Initiative]) -> Iterator[Problem]:
     """The second and later records (by path) that reuse a number."""
-    first: dict[tuple[int, ...], str] = {}
-    for item in sorted(items, key=lambda r: r.path):
-        key = _key(item.number)
-        if key in first:
-            msg = f"{kind} number {item.number!r} is already used by {first[key]}"
-            yield problem(item, ("number",), CODE, msg)
-        else:
-            first[key] = item.id
+    by_key: dict[tuple[int, ...], list[Theme | Initiative]] = {}
+    for item in items:
+        by_key.setdefault(_key(item.number), []).append(item)
+    for same in by_key.values():
+        if len(same) > 1:
+            first, *others = sorted(same, key=path_of)
+            for item in others:
+                msg = f"{kind} number {item.number!r} is already used by {first.id}"
+                yield problem(item, ("number",), CODE, msg)
 
 
 def _key(number: str) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, every, problem
 from wgctl.errors import Problem
 from wgctl.models import Group, Meeting
 from wgctl.records import Records
@@ -25,10 +25,10 @@ COUNTED = frozenset({"working-group-meeting", "roundtable", "table-top-exercise"
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report each year a group met fewer or more times than its policy allows."""
     by_group: dict[str, list[Meeting]] = {}
-    for meeting in records.meetings:
+    for meeting in every(records, Meeting):
         if meeting.group is not None and meeting.type in COUNTED:
             by_group.setdefault(meeting.group, []).append(meeting)
-    for group in records.groups:
+    for group in every(records, Group):
         if group.policy is None or group.policy.meetings_per_year is None:
             continue
         if group.status in {"planned", "closed"}:
@@ -68,4 +68,4 @@ def _first_year(records: Records, group: Group, meetings: list[Meeting]) -> int 
     endorsed = records.get(Meeting, group.endorsed_at)
     if endorsed is not None:
         return endorsed.start.year
-    return meetings[0].start.year if meetings else None
+    return min(m.start.year for m in meetings) if meetings else None

@@ -8,10 +8,12 @@ References to a file that failed to load are not reported again: one broken file
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from wgctl.checks.base import CheckContext, field_name, problem, walk
-from wgctl.errors import Problem
+from wgctl.errors import Loc, Problem
+from wgctl.models import Record
 from wgctl.records import Records
 
 PARTIES = ("organisations", "groups")
@@ -87,25 +89,68 @@ def specs(kind: str) -> tuple[Spec, ...]:
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report references to missing records, or to records of the wrong kind."""
+    index: dict[str, list[str]] = {}
+    for kind, items in records.by_kind.items():
+        for record_id in items:
+            index.setdefault(record_id, []).append(kind)
+    compiled = {
+        kind: [(spec, frozenset(kinds), kinds, is_party) for spec, kinds, is_party in specs(kind)]
+        for kind in records.by_kind
+    }
+    unloaded = records.unloaded
+
+    def resolves(target: str, allowed: frozenset[str]) -> bool:
+        found = index.get(target)
+        return not allowed.isdisjoint(found) if found else target in unloaded
+
     for record in records:
-        for spec, kinds, is_party in specs(record.kind):
+        given = record.model_fields_set  # fields left at their default (None, []) hold no reference
+        for spec, allowed, kinds, is_party in compiled[record.kind]:
+            # Fast path: plain values; field paths are built only when something is wrong.
+            if spec[0] not in given or all(
+                resolves(target, allowed) for target in _values(record, spec)
+            ):
+                continue
             for loc, target in walk(record, spec):
-                found = records.kind_of(target)
-                if any(k in kinds for k in found) or (not found and target in records.unloaded):
-                    continue
-                field = field_name(loc)
-                if found:
-                    wanted = " or ".join(_a(k) for k in kinds)
-                    msg = f"{field}: {target!r} is {_a(found[0])}, expected {wanted}"
-                    yield problem(record, loc, "WG104", msg)
-                elif is_party:
-                    msg = f"{field}: {target!r} is not a known organisation or group"
-                    yield problem(record, loc, "WG502", msg)
-                else:
-                    nouns = " or ".join(SINGULAR.get(k, k) for k in kinds)
-                    yield problem(
-                        record, loc, "WG103", f"{field}: no {nouns} has the id {target!r}"
-                    )
+                if not resolves(target, allowed):
+                    found = index.get(target, [])
+                    yield _bad(record, loc, target, kinds, found, is_party=is_party)
+
+
+def _values(obj: object, spec: tuple[str, ...]) -> list[Any]:
+    """The values at a field path, without their locations."""
+    level: list[Any] = [obj]
+    for head in spec:
+        if head == "*":
+            level = [item for items in level for item in items]
+        else:
+            level = [v for o in level if (v := getattr(o, head, None)) is not None]
+        if not level:
+            break
+    return level
+
+
+def _bad(
+    record: Record,
+    loc: Loc,
+    target: str,
+    kinds: tuple[str, ...],
+    found: Sequence[str],
+    *,
+    is_party: bool,
+) -> Problem:
+    """The problem for a reference that does not resolve to a record of an expected kind."""
+    field = field_name(loc)
+    if found:
+        wanted = " or ".join(_a(k) for k in kinds)
+        return problem(
+            record, loc, "WG104", f"{field}: {target!r} is {_a(found[0])}, expected {wanted}"
+        )
+    if is_party:
+        msg = f"{field}: {target!r} is not a known organisation or group"
+        return problem(record, loc, "WG502", msg)
+    nouns = " or ".join(SINGULAR.get(k, k) for k in kinds)
+    return problem(record, loc, "WG103", f"{field}: no {nouns} has the id {target!r}")
 
 
 def _a(kind: str) -> str:

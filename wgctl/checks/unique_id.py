@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, path_of, problem
 from wgctl.errors import Problem
+from wgctl.models import Record
 from wgctl.records import Records
 
 CODE = "WG101"
@@ -13,12 +14,12 @@ CODE = "WG101"
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report each record whose id (folded to lower case) was already used."""
-    first: dict[str, str] = {}
-    for record in sorted(records, key=lambda r: r.path):
-        key = record.id.casefold()
-        if key in first:
-            yield problem(
-                record, ("id",), CODE, f"id {record.id!r} is already used by {first[key]}"
-            )
-        else:
-            first[key] = record.path
+    by_key: dict[str, list[Record]] = {}
+    for record in records:
+        by_key.setdefault(record.id.casefold(), []).append(record)
+    for same in by_key.values():
+        if len(same) > 1:
+            first, *others = sorted(same, key=path_of)
+            for record in others:
+                msg = f"id {record.id!r} is already used by {path_of(first)}"
+                yield problem(record, ("id",), CODE, msg)
