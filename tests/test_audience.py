@@ -1,0 +1,152 @@
+"""The audience filter over real loaded records: what each audience receives, before any template."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.repo import RecordsRepo
+from wgctl.audience import WITHHELD, View, for_audience
+from wgctl.load import load_repo
+from wgctl.models import Group, Initiative, Meeting, Person, Sensitivity
+from wgctl.records import Records
+
+EXTRA = {
+    "records/organisations/hidden-state.yaml": """\
+        id: hidden-state
+        sensitivity: restricted
+        name: Hidden State
+        short_name: HS
+        type: state
+        ahg_member: true
+        sources: [{document: tor}]
+    """,
+    "records/people/ana.yaml": """\
+        id: ana
+        sensitivity: public
+        name: Ana Example
+        member: aland
+        review_handle: '@ana'
+        clearance: {level: national, expires: 2030-01-01}
+        sources: [{document: tor}]
+    """,
+    "records/meetings/closed-door.yaml": """\
+        id: closed-door
+        sensitivity: members
+        type: working-group-meeting
+        title: Closed-door meeting
+        group: ewg
+        start: 2016-05-10
+        location: Port Example
+        host: borduria
+        chairs: [aland]
+        participants: [aland, borduria, hidden-state]
+        attendees: [ana]
+        chatham_house: true
+        decisions:
+          - text: Open decision.
+          - text: Restricted decision.
+            sensitivity: restricted
+        statements:
+          - text: A participant spoke.
+        sources: [{document: tor}]
+    """,
+    "records/meetings/open-door.yaml": """\
+        id: open-door
+        sensitivity: public
+        type: workshop
+        title: Open workshop
+        start: 2016-06-10
+        host: hidden-state
+        participants: [aland, hidden-state]
+        attendees: [ana]
+        statements:
+          - text: Hidden State spoke.
+            by: hidden-state
+        sources: [{document: tor}]
+    """,
+}
+
+
+@pytest.fixture
+def records(repo: RecordsRepo) -> Records:
+    repo.write(EXTRA)
+    repo.edit(
+        "records/initiatives/joint-action.yaml",
+        "figures: [{name: countries, value: 8}]",
+        "figures: [{name: countries, value: 8}]\n"
+        "  - date: 2015-11-01\n    text: Members-only update.\n    sensitivity: members\n"
+        "  - date: 2015-12-01\n    text: Restricted update.\n    sensitivity: restricted",
+    )
+    repo.commit("audience records")
+    loaded = load_repo(repo.root)
+    assert not loaded.problems, loaded.problems
+    return loaded.records
+
+
+def view(records: Records, audience: str) -> View:
+    return for_audience(records, Sensitivity(audience))
+
+
+def test_parts_follow_the_narrower_marking(records: Records) -> None:
+    texts = {}
+    for audience in ("public", "members", "restricted"):
+        item = view(records, audience).records.get(Initiative, "joint-action")
+        assert item is not None
+        texts[audience] = [u.text for u in item.updates]
+    assert texts["public"] == ["The first period of action ended."]
+    assert texts["members"] == ["The first period of action ended.", "Members-only update."]
+    assert texts["restricted"][-1] == "Restricted update."
+
+
+def test_a_record_marked_narrower_is_gone_and_named_generically(records: Records) -> None:
+    public = view(records, "public")
+    assert public.records.get(Meeting, "closed-door") is None
+    assert not public.visible("hidden-state")
+    assert public.label("hidden-state") == WITHHELD
+    assert public.label("no-such-record") == WITHHELD
+    assert view(records, "restricted").label("hidden-state") == "HS"
+    assert "Hidden State" in public.hidden_names
+
+
+def test_people_never_reach_a_public_audience(records: Records) -> None:
+    assert view(records, "public").records.people == []
+    open_door = view(records, "public").records.get(Meeting, "open-door")
+    assert open_door is not None and open_door.attendees == []
+    person = view(records, "members").records.get(Person, "ana")
+    assert person is not None and person.name == "Ana Example"
+    assert person.clearance is None and person.review_handle is None
+
+
+@pytest.mark.parametrize("audience", ["members", "restricted"])
+def test_chatham_house_strips_every_identity(records: Records, audience: str) -> None:
+    meeting = view(records, audience).records.get(Meeting, "closed-door")
+    assert meeting is not None
+    assert (meeting.participants, meeting.attendees, meeting.chairs, meeting.host) == (
+        [],
+        [],
+        [],
+        None,
+    )
+    assert [s.by for s in meeting.statements] == [None]
+    assert meeting.location == "Port Example"
+    decisions = [d.text for d in meeting.decisions]
+    assert decisions == (
+        ["Open decision."] if audience == "members" else ["Open decision.", "Restricted decision."]
+    )
+    original = records.get(Meeting, "closed-door")
+    assert original is not None
+    assert original.participants == ["aland", "borduria", "hidden-state"]  # originals untouched
+
+
+def test_references_to_hidden_records_are_dropped(records: Records) -> None:
+    meeting = view(records, "public").records.get(Meeting, "open-door")
+    assert meeting is not None
+    assert meeting.participants == ["aland"] and meeting.host is None
+    assert [(s.text, s.by) for s in meeting.statements] == [("Hidden State spoke.", None)]
+    full = view(records, "restricted").records.get(Meeting, "open-door")
+    assert full is not None and full.statements[0].by == "hidden-state"
+
+
+def test_filtered_records_keep_their_path(records: Records) -> None:
+    group = view(records, "public").records.get(Group, "ewg")
+    assert group is not None and group.path == "records/groups/ewg.yaml"
