@@ -138,3 +138,17 @@ def test_dirty_sees_unrecorded_changes_only(repo: RecordsRepo) -> None:
         repo.edit(rel, "IOM", "I.O.M.")
         assert history.dirty(g, rel)
         assert not history.dirty(g, "records/organisations/aland.yaml")
+
+
+def test_changes_since_a_date_for_the_report_appendix(repo: RecordsRepo) -> None:
+    from datetime import date
+
+    repo.edit("records/organisations/aland.yaml", "name: Aland", "name: Åland")
+    repo.commit("after the SOM", date="2017-11-05T10:00:00+00:00")
+    changes = history.changes_since(repo.root, date(2017, 10, 15))
+    assert [(c.change, c.path, c.details) for c in changes] == [
+        ("changed", "records/organisations/aland.yaml", ('name: "Aland" -> "Åland"',))
+    ]
+    everything = history.changes_since(repo.root, date(2000, 1, 1))
+    assert {c.change for c in everything} == {"added"}
+    assert len(everything) == 12

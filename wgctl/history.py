@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import git
 
 from wgctl import yamlio
-from wgctl.diffing import ChangeSet, describe_change
+from wgctl.diffing import ChangeSet, RecordChange, describe_change, diff_records
 from wgctl.discover import RECORDS_DIR
 from wgctl.errors import InputError, UserError
 from wgctl.models import KINDS
@@ -366,3 +366,21 @@ def _log_lines(
     if rev.status == "R":
         head = (f"renamed from {rev.old_path}",)
     return head + (describe_change(old, new) if old != new else ())
+
+
+def changes_since(repo: Path, day: date) -> list[RecordChange]:
+    """What changed in the records between the last commit before `day` and HEAD.
+
+    For a report appendix ("changes since the previous SOM"); everything is "added" when
+    the history starts after `day`.
+    """
+    with open_git(repo) as g:
+        before = g.run(
+            "rev-list", "-1", f"--before={day.isoformat()}T00:00:00", "HEAD", "--"
+        ).strip()
+    if before:
+        found = compare(repo, f"{before}..HEAD")
+        return diff_records(found.before, found.after, found.renames)
+    with open_git(repo) as g:
+        after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if _is_record(rel)}
+    return diff_records({}, after)
