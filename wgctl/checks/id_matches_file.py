@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, path_of, problem
+from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
 from wgctl.records import Records
 
@@ -14,7 +14,7 @@ CODE = "WG102"
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report records whose id and file stem differ."""
     for record in records:
-        stem = path_of(record).rpartition("/")[2].removesuffix(".yaml")
+        stem = record.path.rpartition("/")[2].removesuffix(".yaml")
         if record.id != stem:
             yield problem(
                 record, ("id",), CODE, f"id {record.id!r} does not match the file name {stem!r}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from wgctl.checks.base import CheckContext, every, path_of, problem
+from wgctl.checks.base import CheckContext, every, problem
 from wgctl.errors import Problem
 from wgctl.models import Initiative, Theme
 from wgctl.records import Records
@@ -39,7 +39,7 @@ def _duplicates(kind: str, items: Sequence[Theme | Initiative]) -> Iterator[Prob
         by_key.setdefault(_key(item.number), []).append(item)
     for same in by_key.values():
         if len(same) > 1:
-            first, *others = sorted(same, key=path_of)
+            first, *others = sorted(same, key=lambda r: r.path)
             for item in others:
                 msg = f"{kind} number {item.number!r} is already used by {first.id}"
                 yield problem(item, ("number",), CODE, msg)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, path_of, problem
+from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
 from wgctl.models import Record
 from wgctl.records import Records
@@ -19,7 +19,7 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
         by_key.setdefault(record.id.casefold(), []).append(record)
     for same in by_key.values():
         if len(same) > 1:
-            first, *others = sorted(same, key=path_of)
+            first, *others = sorted(same, key=lambda r: r.path)
             for record in others:
-                msg = f"id {record.id!r} is already used by {path_of(first)}"
+                msg = f"id {record.id!r} is already used by {first.path}"
                 yield problem(record, ("id",), CODE, msg)
