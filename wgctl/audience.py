@@ -51,10 +51,11 @@ class View:
     audience: Sensitivity
     # Names of parties and people this audience may not see: free text naming them is not used.
     hidden_names: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
 
     def visible(self, ref: str | None) -> bool:
         """True when `ref` names a record this audience may see."""
-        return ref is not None and bool(self.records.kind_of(ref))
+        return ref in self.ids
 
     def label(self, ref: str | None) -> str:
         """How a report names `ref`: its label, or `WITHHELD` when the audience may not see it."""
@@ -88,7 +89,8 @@ def for_audience(records: Records, audience: Sensitivity) -> View:
     out = Records()
     for record in kept:
         out.add(_filter(record, audience, visible_ids))
-    return View(out, audience, _names(r for r in records if r.id not in visible_ids))
+    hidden = _names(r for r in records if r.id not in visible_ids)
+    return View(out, audience, hidden, frozenset(visible_ids))
 
 
 def _names(hidden: Iterable[Record]) -> frozenset[str]:
@@ -125,6 +127,9 @@ def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
         )
     elif isinstance(record, Meeting):
         update.update(_meeting(record, audience, ids))
+    # Records are frozen: share the original when nothing was taken out (most records).
+    if all(getattr(record, name) == value for name, value in update.items()):
+        return record
     return record.model_copy(update=update)
 
 

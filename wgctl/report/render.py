@@ -1,7 +1,7 @@
-"""Jinja rendering: sandboxed, StrictUndefined, autoescape on for every template (R17, R18).
+"""Jinja rendering: sandboxed, StrictUndefined, record text always escaped (R17, R18).
 
-For Markdown every string of the context is Markdown-escaped first and marked safe, so a
-template cannot forget to escape record text; for HTML, Jinja's autoescape does the same.
+HTML: autoescape is on for every template, whatever its file name. Markdown: every string of the
+context is Markdown-escaped before rendering, so a template cannot forget to escape record text.
 
 Record text only ever arrives as data in a context, never as template source (R18). Templates are
 files: `--template FILE`, else `templates/` beside the records' `records/`, else the bundled ones.
@@ -15,36 +15,38 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
 
 from wgctl.errors import UserError
 
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "templates"
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|<>"})
+# Anything that may need work; most record text has none of it and is returned as it is.
+_NEEDS_WORK = re.compile(r"[\\`*_\[\]|<>&#:\n\r\t\f\v]|  ")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _JS_SCHEME = re.compile(r"(javascript|vbscript|data)(\s*):", re.IGNORECASE)
-_LEADING = re.compile(r"^(\s*)(#)")
-_SPACE = re.compile(r"\s+")
 
 
 def md_escape(value: Any) -> str:
     """Markdown-safe text: one line; no table breaks, headings, raw HTML, links or script URLs."""
-    if isinstance(value, Markup):
-        return str(value)
     if value is None:
         return ""
-    text = _SPACE.sub(" ", str(value)).strip()
-    text = _ENTITY.sub("&amp;", text)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _JS_SCHEME.sub(r"\1\2\\:", text)
-    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = str(value)
+    if not _NEEDS_WORK.search(text):
+        return text
+    text = " ".join(text.split())
+    if "&" in text:
+        text = _ENTITY.sub("&amp;", text)
+    text = text.translate(_MD_SPECIAL)
+    if ":" in text:
+        text = _JS_SCHEME.sub(r"\1\2\\:", text)
+    return "\\" + text if text.startswith("#") else text
 
 
 def md_context(value: Any) -> Any:
-    """A copy of a context with every string Markdown-escaped and marked safe."""
+    """A copy of a context with every string Markdown-escaped (record text is data, never markup)."""
     if isinstance(value, str):
-        return Markup(md_escape(value))  # noqa: S704 (escaped for Markdown just now)
+        return md_escape(value)
     if isinstance(value, dict):
         return {k: md_context(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -64,16 +66,16 @@ def environment(
     fmt: str, repo: Path | None = None, template: Path | None = None
 ) -> jinja2.Environment:
     """The sandboxed environment for `md` or `html` output."""
-    env = SandboxedEnvironment(
+    return SandboxedEnvironment(
         loader=_loader(repo, template),
         undefined=jinja2.StrictUndefined,
-        autoescape=True,
+        # HTML: autoescape for every template, whatever its name (R17). Markdown: the context
+        # arrives escaped (`md_context`), so the template's own markup is left as written.
+        autoescape=fmt != "md",
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = lambda value: Markup(md_escape(value))  # noqa: S704 (escaped)
-    return env
 
 
 def render(
