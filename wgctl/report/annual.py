@@ -23,7 +23,7 @@ def build(view: View, group_id: str, year: int) -> dict[str, Any]:
         "title": f"{group.label}: Co-Chairs' Report to the Steering Group, {year}",
         "group": group.name,
         "year": year,
-        "recipient": view.label(to) if to else "the Steering Group",
+        "recipient": view.label(to) if to else "Steering Group",
         "co_chairs": groups.co_chairs_during(view, group, first, last),
         "meetings": [meeting_context(view, m) for m in held if m.type != groups.JPA],
         "periods_of_action": [meeting_context(view, m) for m in held if m.type == groups.JPA],

@@ -1,4 +1,11 @@
-"""The AHG progress report: per theme, each item's who and its status updates in the period."""
+"""The AHG progress report: per theme, each item's who and its status updates in the period.
+
+The period runs from the previous AHG SOM (the last `som` meeting that starts before the month of
+`--until`: the report is written for that month's SOM) to `--until`. An update is in the period when
+the day, month or year it is dated by overlaps it, or when a meeting it reports does (a Joint
+Period of Action that ended in the period). Earlier updates are kept as "Background", as the model
+report does; updates dated after `--until` are left out. An item with nothing in the period says so.
+"""
 
 from __future__ import annotations
 
