@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,56 +62,53 @@ class _Walk:
 
     def run(self, root: Path) -> None:
         visited: set[Path] = set()
-        stack = [root]
+        stack = [(root, RECORDS_DIR)]
         while stack:
-            folder = stack.pop()
+            folder, folder_rel = stack.pop()
             real = folder.resolve()
             if real in visited:
-                self.problems.append(
-                    _problem(self._rel(folder), "symlink loop: folder already visited")
-                )
+                self.problems.append(_problem(folder_rel, "symlink loop: folder already visited"))
                 continue
             visited.add(real)
             try:
                 with os.scandir(folder) as scan:
                     entries = sorted(scan, key=lambda e: e.name)
             except OSError as exc:
-                self.problems.append(
-                    _problem(self._rel(folder), f"cannot read folder: {exc.strerror}")
-                )
+                self.problems.append(_problem(folder_rel, f"cannot read folder: {exc.strerror}"))
                 continue
             for entry in entries:
-                if not _ignored(entry.name) and (sub := self._visit(entry)) is not None:
-                    stack.append(sub)
+                if not _ignored(entry.name):
+                    rel = f"{folder_rel}/{entry.name}"
+                    if self._visit(entry, rel):
+                        stack.append((Path(entry.path), rel))
 
-    def _visit(self, entry: os.DirEntry[str]) -> Path | None:
-        """Record the entry; return it when it is a folder to walk."""
-        path = Path(entry.path)
-        rel = self._rel(path)
+    def _visit(self, entry: os.DirEntry[str], rel: str) -> bool:
+        """Record the entry; True when it is a folder to walk."""
         problem = _bad_name(rel)
         if problem:
             self.problems.append(_problem(_printable(rel), problem))
-        elif entry.is_symlink() and not _inside(path, self.top):
-            self.problems.append(_problem(rel, _symlink_problem(path)))
+        elif entry.is_symlink() and not _inside(Path(entry.path), self.top):
+            self.problems.append(_problem(rel, _symlink_problem(Path(entry.path))))
         elif entry.is_dir():
-            return path
+            return True
         elif entry.is_file():
-            _classify(path, rel, self.found, self.problems)
+            _classify(Path(entry.path), rel, self.found, self.problems)
         else:
             self.problems.append(_problem(rel, "not a regular file (or a broken symlink)"))
-        return None
+        return False
 
-    def _rel(self, path: Path) -> str:
-        return path.relative_to(self.repo).as_posix()
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def _bad_name(rel: str) -> str | None:
     """Why a file name cannot be reported or loaded safely, if it cannot."""
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
-        return "file name is not valid UTF-8: rename it"
-    if any(ord(c) < 32 or ord(c) == 127 for c in rel):
+    if not rel.isascii():
+        try:
+            rel.encode("utf-8")
+        except UnicodeEncodeError:
+            return "file name is not valid UTF-8: rename it"
+    if _CONTROL.search(rel):
         return "file name contains control characters: rename it"
     return None
 

@@ -9,10 +9,11 @@ checked with exact marks, and YAML 1.2 resolution (`NO` stays a string) never de
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -44,7 +45,8 @@ SCAN_ABOVE = 2_000
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 Loc = tuple[str | int, ...]
-_COLLECTION_TAG: dict[type[Node], str] = {SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+_COLLECTION_TAG: dict[type[Node], str] = {SequenceNode: _SEQ, MappingNode: _MAP}
 
 
 class YamlError(Exception):
@@ -62,6 +64,16 @@ class _Composer(_Parser, BaseResolver):
     """libyaml composer with the YAML 1.2 core schema resolvers, and nothing else."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's own class registry
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """BaseResolver.resolve without path resolvers: it runs once per node, so it is lean."""
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -105,17 +117,25 @@ def decode(raw: bytes) -> str:
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a file as text, refusing it before reading when it is over `max_bytes`."""
     try:
-        size = path.stat().st_size
-        if size <= max_bytes:
-            with path.open("rb") as handle:
-                raw = handle.read(max_bytes + 1)  # the file may grow after the stat
-            if len(raw) <= max_bytes:
-                return decode(raw)
-            size = len(raw)
-        msg = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a record"
-        raise YamlError("WG003", msg)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks on a FIFO
+        try:
+            size = os.fstat(fd).st_size
+            raw = os.read(fd, max_bytes + 1) if size <= max_bytes else b""
+            while (
+                size <= max_bytes
+                and len(raw) <= max_bytes
+                and (more := os.read(fd, max_bytes + 1 - len(raw)))
+            ):
+                raw += more  # the file grew after the stat, or a short read
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise YamlError("WG009", f"cannot read file: {exc.strerror or exc}") from None
+    if size > max_bytes or len(raw) > max_bytes:
+        size = max(size, len(raw))
+        msg = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a record"
+        raise YamlError("WG003", msg)
+    return decode(raw)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -185,8 +205,10 @@ def _text_position(text: str, index: int) -> tuple[int, int]:
 
 def _scalar(node: ScalarNode) -> Any:
     tag, value = node.tag, node.value
-    if tag == _CORE + "str":
+    if tag == _STR:
         return value
+    if tag not in ALLOWED_TAGS:
+        raise _tag_error(node)
     pattern = _PATTERNS.get(tag)
     if pattern is None or not pattern.match(value):  # an explicit tag that does not fit
         short = value if len(value) <= 40 else value[:37] + "..."
@@ -211,58 +233,68 @@ def _scalar(node: ScalarNode) -> Any:
 
 
 def construct(root: Node, text: str = "") -> Any:
-    """Plain data from a node tree: core tags only, no aliases, no duplicate keys, bounded depth."""
-    seen: set[int] = set()
-    result: list[Any] = []
-    # Iterative: (node, container to fill, key or None, depth)
-    stack: list[tuple[Node, Any, Any, int]] = [(root, result, None, 1)]
+    """Plain data from a node tree: core tags only, no aliases, no duplicate keys, bounded depth.
+
+    Iterative (no recursion), and lean: it runs once per value of every record.
+    """
+    seen: set[int] | None = set() if "*" in text or not text else None  # an alias needs a `*`
+    result: list[Any] = [None]
+    stack: list[tuple[Node, Any, Any, int]] = [(root, result, 0, 1)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, parent, key, depth = stack.pop()
-        if node.tag not in ALLOWED_TAGS:
-            raise YamlError("WG006", f"tag {node.tag!r} is not allowed in records", *_mark(node))
-        if id(node) in seen:
-            _check_events(text)  # finds the alias's own line
-            raise YamlError("WG007", "aliases (*name) are not allowed in records", *_mark(node))
-        seen.add(id(node))
+        node, parent, key, depth = pop()
+        if seen is not None:
+            _check_alias(node, seen, text)
         if depth > MAX_DEPTH:
             raise YamlError("WG008", f"nesting deeper than {MAX_DEPTH} levels", *_mark(node))
+        cls, tag = node.__class__, node.tag
         value: Any
-        if isinstance(node, ScalarNode):
-            value = _scalar(node)
-        elif node.tag != _COLLECTION_TAG[type(node)]:
-            msg = f"tag {node.tag!r} does not fit a {type(node).__name__[:-4].lower()}"
-            raise YamlError("WG006", msg, *_mark(node))
-        elif isinstance(node, SequenceNode):
+        if cls is ScalarNode:
+            value = node.value if tag == _STR else _scalar(cast("ScalarNode", node))
+        elif tag != _COLLECTION_TAG.get(cls):
+            raise _tag_error(node)
+        elif cls is SequenceNode:
             value = [None] * len(node.value)
-            stack.extend((child, value, i, depth + 1) for i, child in enumerate(node.value))
+            for i, child in enumerate(node.value):
+                push((child, value, i, depth + 1))
         else:
-            assert isinstance(node, MappingNode)  # noqa: S101 - the composer makes only these three
-            value = _mapping(node, stack, depth + 1)
-        if key is None and parent is result:
-            result.append(value)
-        else:
-            parent[key] = value
+            value = {}
+            for key_node, value_node in node.value:
+                name = _key(key_node, value, node)
+                if seen is not None:
+                    _check_alias(key_node, seen, text)
+                value[name] = None
+                push((value_node, value, name, depth + 1))
+        parent[key] = value
     return result[0]
 
 
-def _mapping(
-    node: MappingNode, stack: list[tuple[Node, Any, Any, int]], depth: int
-) -> dict[str, Any]:
-    value: dict[str, Any] = {}
-    first_line: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode) or key_node.tag != _CORE + "str":
-            raise YamlError("WG004", "keys must be plain text", *_mark(key_node))
-        name = key_node.value
-        if name == "<<" and not key_node.style:  # plain: "" from libyaml, None from Python
-            raise YamlError("WG007", "merge keys (<<) are not allowed in records", *_mark(key_node))
-        if name in first_line:
-            msg = f"duplicate key {name!r} (first on line {first_line[name]})"
-            raise YamlError("WG005", msg, *_mark(key_node))
-        first_line[name] = key_node.start_mark.line + 1
-        value[name] = None
-        stack.append((value_node, value, name, depth))
-    return value
+def _key(node: Node, mapping: dict[str, Any], parent: Node) -> str:
+    """A mapping key: plain text, not a merge key, not already in `mapping`."""
+    if node.__class__ is not ScalarNode or node.tag != _STR:
+        raise YamlError("WG004", "keys must be plain text", *_mark(node))
+    name: str = node.value
+    if name == "<<" and not node.style:  # plain: "" from libyaml, None from Python
+        raise YamlError("WG007", "merge keys (<<) are not allowed in records", *_mark(node))
+    if name in mapping:
+        first = next(k for k, _ in parent.value if k.__class__ is ScalarNode and k.value == name)
+        msg = f"duplicate key {name[:60]!r} (first on line {_mark(first)[0]})"
+        raise YamlError("WG005", msg, *_mark(node))
+    return name
+
+
+def _check_alias(node: Node, seen: set[int], text: str) -> None:
+    if id(node) in seen:
+        _check_events(text)  # finds the alias's own line
+        raise YamlError("WG007", "aliases (*name) are not allowed in records", *_mark(node))
+    seen.add(id(node))
+
+
+def _tag_error(node: Node) -> YamlError:
+    if node.tag not in ALLOWED_TAGS:
+        return YamlError("WG006", f"tag {node.tag!r} is not allowed in records", *_mark(node))
+    kind = {ScalarNode: "scalar", SequenceNode: "sequence"}.get(node.__class__, "mapping")
+    return YamlError("WG006", f"tag {node.tag!r} does not fit a {kind}", *_mark(node))
 
 
 def load_record_text(text: str) -> dict[str, Any]:
