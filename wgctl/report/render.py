@@ -18,7 +18,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from wgctl.errors import UserError
 
-BUNDLED = Path(__file__).resolve().parent.parent.parent / "templates"
+# An installed wheel carries the templates inside the package; a source checkout has them at
+# the top of the project.
+_PACKAGED = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED = _PACKAGED if _PACKAGED.is_dir() else _PACKAGED.parent.parent / "templates"
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|<>"})
 # Anything that may need work; most record text has none of it and is returned as it is.
