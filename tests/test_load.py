@@ -317,3 +317,55 @@ def test_fifo_is_a_problem_not_a_hang(repo: RecordsRepo, run_cli: Run) -> None:
     (repo.root / ORG).unlink()
     os.mkfifo(repo.root / ORG)
     assert only(run_cli, repo) == (ORG, 1, "WG009", "not a regular file (or a broken symlink)")
+
+
+# The cache in .git/ (wgctl.cache): never stale for edited, staged, new or committed files.
+CACHE = ".git/wgctl-cache.pickle"
+
+
+def test_warm_run_uses_the_cache_and_sees_every_kind_of_change(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    assert problems(run_cli, repo) == (0, [])
+    assert (repo.root / CACHE).is_file()
+    bad = (ORG, 5, "WG010", "ahg_member: expected true or false, got the number 3")
+    repo.edit(ORG, "ahg_member: true", "ahg_member: 3")  # unstaged
+    assert problems(run_cli, repo) == (1, [bad])
+    repo.git("add", ORG)  # staged
+    assert problems(run_cli, repo) == (1, [bad])
+    repo.commit("break aland")  # committed: cached as broken
+    assert problems(run_cli, repo) == (1, [bad])
+    assert problems(run_cli, repo) == (1, [bad])
+    repo.write({"records/organisations/new-state.yaml": "id: new-state\n"})  # untracked
+    _code, found = problems(run_cli, repo)
+    assert ("records/organisations/new-state.yaml", 1, "WG012") in [f[:3] for f in found]
+    repo.remove("records/organisations/new-state.yaml")
+    repo.edit(ORG, "ahg_member: 3", "ahg_member: true")
+    repo.commit("fix aland")
+    assert problems(run_cli, repo) == (0, [])
+
+
+def test_cache_is_really_used(repo: RecordsRepo, run_cli: Run) -> None:
+    assert problems(run_cli, repo) == (0, [])
+    repo.git("update-index", "--assume-unchanged", ORG)  # git now vouches for the old content
+    repo.edit(ORG, "ahg_member: true", "ahg_member: 3")
+    assert problems(run_cli, repo) == (0, [])  # served from the cache
+    _code, found = problems(run_cli, repo, "--max-bytes", "50")  # another limit: not cached
+    assert (ORG, 1, "WG003") in [f[:3] for f in found]
+
+
+def test_corrupt_cache_is_a_cold_start(repo: RecordsRepo, run_cli: Run) -> None:
+    assert problems(run_cli, repo) == (0, [])
+    (repo.root / CACHE).write_bytes(b"\x80\x05not a pickle")
+    repo.edit(ORG, "ahg_member: true", "ahg_member: 3")
+    repo.commit("break aland")
+    assert problems(run_cli, repo)[0] == 1
+    assert problems(run_cli, repo)[0] == 1
+
+
+def test_cache_can_be_turned_off(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WGCTL_NO_CACHE", "1")
+    assert problems(run_cli, repo) == (0, [])
+    assert not (repo.root / CACHE).exists()

@@ -15,10 +15,20 @@ _BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp")
 
 @dataclass(frozen=True)
 class Found:
-    """A record file to load, and its repository-relative POSIX path."""
+    """A record file to load: where it is (as walked) and its repository-relative POSIX path."""
 
-    path: Path
+    file: str
     rel: str
+
+    @property
+    def path(self) -> Path:
+        """The file as a Path."""
+        return Path(self.file)
+
+    @property
+    def stem(self) -> str:
+        """The file name without .yaml: the record's id when all is well."""
+        return self.rel.rsplit("/", 1)[-1].removesuffix(".yaml")
 
 
 def records_root(repo: Path) -> Path:
@@ -92,7 +102,7 @@ class _Walk:
         elif entry.is_dir():
             return True
         elif entry.is_file():
-            _classify(Path(entry.path), rel, self.found, self.problems)
+            _classify(entry.path, rel, self.found, self.problems)
         else:
             self.problems.append(_problem(rel, "not a regular file (or a broken symlink)"))
         return False
@@ -129,18 +139,18 @@ def _symlink_problem(path: Path) -> str:
     return "symlink leads outside the repository"
 
 
-def _classify(path: Path, rel: str, found: list[Found], problems: list[Problem]) -> None:
+def _classify(file: str, rel: str, found: list[Found], problems: list[Problem]) -> None:
     parts = rel.split("/")
-    suffix = path.suffix
+    suffix = os.path.splitext(parts[-1])[1]  # noqa: PTH122 - a str, 10,000 times: no Path objects
     if suffix.lower() in {".yaml", ".yml"} and suffix != ".yaml":
         problems.append(_problem(rel, f"record files end in .yaml, not {suffix}: rename it"))
     elif suffix != ".yaml":
-        if path.name not in {"README.md", "README"}:
+        if parts[-1] not in {"README.md", "README"}:
             problems.append(_problem(rel, "not a record file (records are .yaml files)"))
     elif len(parts) != 3:
         problems.append(_problem(rel, "records live at records/<kind>/<id>.yaml"))
     else:
-        found.append(Found(path, rel))
+        found.append(Found(file, rel))
 
 
 def _inside(path: Path, top: Path) -> bool:

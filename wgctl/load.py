@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from wgctl import yamlio
+from wgctl.cache import Cache
 from wgctl.discover import Found, discover
 from wgctl.errors import Problem
 from wgctl.models import KINDS, Record
@@ -25,19 +26,31 @@ class Loaded:
     files: list[str] = field(default_factory=list)
 
 
-def load_repo(repo: Path, *, max_bytes: int = yamlio.MAX_BYTES) -> Loaded:
-    """Load every record under `repo/records/`; a broken file never hides the others (R15)."""
+def load_repo(repo: Path, *, max_bytes: int = yamlio.MAX_BYTES, cache: bool = True) -> Loaded:
+    """Load every record under `repo/records/`; a broken file never hides the others (R15).
+
+    Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.cache).
+    """
     found, problems = discover(repo)
     records = Records()
     # A file that could not even be considered must not cascade into "no such record" errors.
     records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
+    store = Cache(repo, max_bytes) if cache else None
     for item in found:
-        record, file_problems = load_file(item, max_bytes=max_bytes)
+        hit = store.get(item.rel) if store else None
+        if hit is None:
+            record, file_problems = load_file(item, max_bytes=max_bytes)
+            if store:
+                store.put(item.rel, record, file_problems)
+        else:
+            record, file_problems = hit
         problems.extend(file_problems)
         if record is not None:
             records.add(record)
         else:
-            records.unloaded.add(item.path.stem)
+            records.unloaded.add(item.stem)
+    if store:
+        store.save()
     return Loaded(records, problems, [f.rel for f in found])
 
 
@@ -53,7 +66,7 @@ def load_file(
             Problem(item.rel, 1, 1, "WG009", f"unknown record kind {kind!r} (known: {known})")
         ]
     try:
-        text = yamlio.read_text(item.path, max_bytes)
+        text = yamlio.read_text(item.file, max_bytes)
         data = yamlio.load_record_text(text)
     except yamlio.YamlError as exc:
         return None, [Problem(item.rel, exc.line, exc.column, exc.rule, exc.message)]

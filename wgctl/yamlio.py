@@ -114,7 +114,7 @@ def decode(raw: bytes) -> str:
         raise YamlError("WG002", "not valid UTF-8", line, column) from None
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a file as text, refusing it before reading when it is over `max_bytes`."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks on a FIFO
