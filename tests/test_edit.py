@@ -304,3 +304,21 @@ def test_create_record_refuses_invalid_text(repo: RecordsRepo) -> None:
     assert sorted(p.name for p in (repo.root / "records/actions").iterdir()) == [
         "nominate-focal-point.yaml"
     ]
+
+
+def test_create_record_refuses_an_id_that_is_not_the_file_name(repo: RecordsRepo) -> None:
+    text = "id: other\nsensitivity: members\ntext: T.\nowner: ahg\nsources: [{document: tor}]\n"
+    with pytest.raises(EditError, match=r"id must be 'send-report', the file's name \[WG102\]"):
+        create_record(repo.root, "records/actions/send-report.yaml", text)
+    assert not (repo.root / "records/actions/send-report.yaml").exists()
+
+
+def test_unwritable_value_is_an_edit_error(repo: RecordsRepo) -> None:
+    before = (repo.root / ACTION).read_bytes()
+
+    def odd(data: Any) -> None:
+        data["closing_note"] = object()
+
+    with pytest.raises(EditError, match="cannot write the change"):
+        edit_record(repo.root, ACTION, odd)
+    assert (repo.root / ACTION).read_bytes() == before

@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
 from wgctl import yamlio
@@ -67,7 +68,10 @@ def edit_record(
         _safe_parse(text, rel)
         data = load_text(text)
         mutate(data)
-        new_text = dump_text(text, data)
+        try:
+            new_text = dump_text(text, data)
+        except (YAMLError, ValueError, TypeError) as exc:
+            raise EditError(f"{rel}: cannot write the change: {str(exc)[:200]}") from None
         _check_result(new_text, rel, expected=to_plain(data))
         out = (_BOM if bom else "") + (new_text.replace("\n", "\r\n") if crlf else new_text)
         if hashlib.sha256(_read(path, rel)).hexdigest() != digest:
@@ -82,7 +86,10 @@ def create_record(repo: Path, rel: str, text: str) -> None:
     The text must be a valid record of the folder's kind (parsed and validated first).
     """
     path = _target(repo, rel, must_exist=False)
-    _check_result(text.removeprefix(_BOM).replace("\r\n", "\n"), rel)
+    data = _check_result(text.removeprefix(_BOM).replace("\r\n", "\n"), rel)
+    stem = PurePosixPath(rel).stem
+    if data.get("id") != stem:
+        raise EditError(f"{rel}: the record's id must be {stem!r}, the file's name [WG102]")
     with _lock(repo, rel):
         if path.exists() or path.is_symlink():
             raise EditError(f"{rel}: already exists; refusing to overwrite it")
@@ -101,6 +108,7 @@ def _target(repo: Path, rel: str, *, must_exist: bool = True) -> Path:
         or len(parts) != 3
         or parts[0] != RECORDS_DIR
         or not rel.endswith(".yaml")
+        or parts[-1].startswith(".")
     ):
         raise EditError(f"{rel}: not a record path (records/<kind>/<id>.yaml)")
     if parts[1] not in KINDS:
@@ -161,7 +169,7 @@ def _safe_parse(text: str, rel: str) -> dict[str, Any]:
         raise EditError(f"{rel}:{exc.line}: {exc.message} [{exc.rule}]; not changed") from None
 
 
-def _check_result(text: str, rel: str, expected: Any = None) -> None:
+def _check_result(text: str, rel: str, expected: Any = None) -> dict[str, Any]:
     """Parse and validate the text to be written, before anything is replaced."""
     data = _safe_parse(text, rel)
     if expected is not None and data != expected:
@@ -175,6 +183,7 @@ def _check_result(text: str, rel: str, expected: Any = None) -> None:
         raise EditError(f"{rel}:{pos.line}: {message} [{rule}]; not changed") from None
     except (ValueError, TypeError) as exc:
         raise EditError(f"{rel}: invalid record: {exc}; not changed") from None
+    return data
 
 
 @contextmanager
