@@ -369,3 +369,37 @@ def test_cache_can_be_turned_off(
     monkeypatch.setenv("WGCTL_NO_CACHE", "1")
     assert problems(run_cli, repo) == (0, [])
     assert not (repo.root / CACHE).exists()
+
+
+def test_unchanged_tree_reuses_the_last_result(repo: RecordsRepo, run_cli: Run) -> None:
+    assert problems(run_cli, repo) == (0, [])
+    assert (repo.root / ".git/wgctl-result.pickle").is_file()
+    repo.git("update-index", "--assume-unchanged", ORG)  # git now vouches for the old content
+    (repo.root / ORG).write_text(repo.read(ORG).replace("ahg_member: true", "ahg_member: 3"))
+    assert problems(run_cli, repo) == (0, [])  # the memo: nothing changed, as far as git knows
+    repo.git("update-index", "--no-assume-unchanged", ORG)
+    assert problems(run_cli, repo)[0] == 1
+
+
+def test_ignored_files_under_records_are_never_stale(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.write({".gitignore": "records/organisations/local-*.yaml\n"})
+    repo.commit("ignore local records")
+    rel = "records/organisations/local-x.yaml"
+    missing = "missing required field 'sensitivity'"
+    repo.write({rel: "id: local-x\n"})
+    assert missing in {f[3] for f in problems(run_cli, repo)[1] if f[0] == rel}
+    repo.write({rel: "id: local-x\nsensitivity: public\n"})
+    found = {f[3] for f in problems(run_cli, repo)[1] if f[0] == rel}
+    assert missing not in found
+    assert "missing required field 'name'" in found
+    repo.remove(rel)
+    assert problems(run_cli, repo) == (0, [])
+
+
+def test_memo_keeps_records_available(repo: RecordsRepo) -> None:
+    from wgctl.validate import validate_repo
+
+    first = validate_repo(repo.root)
+    second = validate_repo(repo.root)  # from the memo: records load on first use
+    assert second.problems == first.problems
+    assert sorted(r.id for r in second.records) == sorted(r.id for r in first.records)

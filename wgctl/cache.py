@@ -25,8 +25,8 @@ from typing import Any
 from wgctl.discover import RECORDS_DIR
 
 CACHE_FILE = "wgctl-cache.pickle"
+RESULT_FILE = "wgctl-result.pickle"
 FORMAT = 1
-_LOADER_MODULES = ("yamlio.py", "load.py", "pydantic_errors.py", "discover.py", "errors.py")
 _SKIP_MODES = (b"120000", b"160000")  # symlinks and submodules: their blob is not the content
 Entry = tuple[str, Any, list[Any]]  # (blob sha, record or None, problems)
 
@@ -56,26 +56,69 @@ def _git(repo: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def clean_blobs(repo: Path) -> dict[str, str] | None:
-    """{path: blob sha} of tracked record files whose working copy is unchanged, or None."""
-    if not (repo / ".git").is_dir():
-        return None
-    try:
-        listing = _git(repo, "ls-files", "-s", "-z", "--", RECORDS_DIR)
-        status = _git(
-            repo, "status", "--porcelain", "-z", "--untracked-files=all", "--", RECORDS_DIR
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    blobs: dict[str, str] = {}
-    for entry in listing.split(b"\0"):
-        meta, _, path = entry.partition(b"\t")
-        fields = meta.split(b" ")
-        if len(fields) == 3 and fields[2] == b"0" and fields[0] not in _SKIP_MODES:
-            blobs[os.fsdecode(path)] = fields[1].decode("ascii")
-    for dirty in _status_paths(status):
-        blobs.pop(dirty, None)
-    return blobs
+class GitState:
+    """What git says about the working tree: every tracked blob, every changed or new file."""
+
+    def __init__(self, repo: Path, listing: bytes, status: bytes, ignored: bytes) -> None:
+        self.repo = repo
+        self.listing = listing
+        self.status = status
+        self.ignored = ignored
+
+    @classmethod
+    def read(cls, repo: Path) -> GitState | None:
+        """Three quick git calls (R21: options first, paths after `--`); None without git."""
+        if not enabled() or not (repo / ".git").is_dir():
+            return None
+        try:
+            listing = _git(repo, "ls-files", "-s", "-z")
+            status = _git(repo, "status", "--porcelain", "-z", "--untracked-files=all")
+            ignored = _git(
+                repo,
+                "ls-files",
+                "-z",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--",
+                RECORDS_DIR,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return cls(repo, listing, status, ignored)
+
+    def clean_blobs(self) -> dict[str, str]:
+        """{path: blob sha} of tracked record files whose working copy is unchanged."""
+        blobs: dict[str, str] = {}
+        prefix = RECORDS_DIR.encode() + b"/"
+        for entry in self.listing.split(b"\0"):
+            meta, _, path = entry.partition(b"\t")
+            fields = meta.split(b" ")
+            usable = len(fields) == 3 and fields[2] == b"0" and fields[0] not in _SKIP_MODES
+            if usable and path.startswith(prefix):
+                blobs[os.fsdecode(path)] = fields[1].decode("ascii")
+        for dirty in _status_paths(self.status):
+            blobs.pop(dirty, None)
+        return blobs
+
+    def key(self, *parts: object) -> str:
+        """A digest of the whole working tree's content (as far as git and stat can tell)."""
+        digest = hashlib.sha256(repr(parts).encode())
+        digest.update(code_fingerprint().encode())
+        for blob in (self.listing, self.status, self.ignored):
+            digest.update(blob)
+            digest.update(b"\1")
+        extra = set(_status_paths(self.status)) | {
+            os.fsdecode(p) for p in self.ignored.split(b"\0") if p
+        }
+        for rel in sorted(extra):  # changed files: their size and time stand for their content
+            try:
+                st = (self.repo / rel).lstat()
+                stamp = f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}\0"
+            except OSError:
+                stamp = "\0gone\0"
+            digest.update(os.fsencode(rel) + stamp.encode())
+        return digest.hexdigest()
 
 
 def _status_paths(status: bytes) -> Iterator[str]:
@@ -89,11 +132,11 @@ def _status_paths(status: bytes) -> Iterator[str]:
             yield os.fsdecode(next(tokens, b""))
 
 
-def fingerprint(max_bytes: int) -> str:
-    """Changes whenever cached results could: wgctl's models or loader, pydantic, the limit."""
-    digest = hashlib.sha256(f"{FORMAT} {max_bytes} {metadata.version('pydantic')}".encode())
+def code_fingerprint() -> str:
+    """Changes whenever wgctl's code or pydantic changes: any cached result may then differ."""
+    digest = hashlib.sha256(f"{FORMAT} {metadata.version('pydantic')}".encode())
     package = Path(__file__).resolve().parent
-    for path in sorted((package / "models").glob("*.py")) + [package / m for m in _LOADER_MODULES]:
+    for path in sorted(package.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -101,10 +144,10 @@ def fingerprint(max_bytes: int) -> str:
 class Cache:
     """Loaded files of one repository: served when the blob SHA still matches."""
 
-    def __init__(self, repo: Path, max_bytes: int) -> None:
+    def __init__(self, repo: Path, max_bytes: int, state: GitState | None) -> None:
         self._path = repo / ".git" / CACHE_FILE
-        self._blobs = clean_blobs(repo) if enabled() else None
-        self._fingerprint = fingerprint(max_bytes) if self._blobs is not None else ""
+        self._blobs = state.clean_blobs() if state else None
+        self._fingerprint = f"{max_bytes} {code_fingerprint()}" if state else ""
         self._old: dict[str, Entry] = self._read() if self._blobs is not None else {}
         self._new: dict[str, Entry] = {}
 
@@ -125,17 +168,8 @@ class Cache:
 
     def save(self) -> None:
         """Write the cache if it changed; a failure to write only costs speed next time."""
-        if self._blobs is None or self._unchanged():
-            return
-        with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-            fd, tmp = tempfile.mkstemp(dir=self._path.parent, prefix=".wgctl-cache.")
-            try:
-                with os.fdopen(fd, "wb") as handle, _no_gc():
-                    pickle.dump((self._fingerprint, self._new), handle, protocol=5)
-                Path(tmp).replace(self._path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    Path(tmp).unlink()
+        if self._blobs is not None and not self._unchanged():
+            _write_pickle(self._path, (self._fingerprint, self._new))
 
     def _unchanged(self) -> bool:
         same_files = self._new.keys() == self._old.keys()
@@ -148,3 +182,37 @@ class Cache:
         except Exception:  # a missing, old or corrupt cache is just a cold start
             return {}
         return entries if stamp == self._fingerprint and isinstance(entries, dict) else {}
+
+
+class ResultMemo:
+    """The problems of the last run, reused when nothing in the working tree changed since."""
+
+    def __init__(self, state: GitState, *parts: object) -> None:
+        self._path = state.repo / ".git" / RESULT_FILE
+        self._key = state.key(*parts)
+
+    def get(self) -> tuple[list[Any], list[str]] | None:
+        """(problems, files) of a run with the same key, if there was one."""
+        try:
+            with self._path.open("rb") as handle, _no_gc():
+                key, problems, files = pickle.load(handle)  # noqa: S301 - our own file in .git/
+        except Exception:  # a missing, old or corrupt memo is just a miss
+            return None
+        return (problems, files) if key == self._key else None
+
+    def put(self, problems: list[Any], files: list[str]) -> None:
+        """Remember this run's outcome."""
+        _write_pickle(self._path, (self._key, problems, files))
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Atomically replace a cache file; failing to write only costs speed next time."""
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wgctl-cache.")
+        try:
+            with os.fdopen(fd, "wb") as handle, _no_gc():
+                pickle.dump(value, handle, protocol=5)
+            Path(tmp).replace(path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                Path(tmp).unlink()

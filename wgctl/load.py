@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from wgctl import yamlio
-from wgctl.cache import Cache
+from wgctl.cache import Cache, GitState
 from wgctl.discover import Found, discover
 from wgctl.errors import Problem
 from wgctl.models import KINDS, Record
@@ -26,7 +26,13 @@ class Loaded:
     files: list[str] = field(default_factory=list)
 
 
-def load_repo(repo: Path, *, max_bytes: int = yamlio.MAX_BYTES, cache: bool = True) -> Loaded:
+def load_repo(
+    repo: Path,
+    *,
+    max_bytes: int = yamlio.MAX_BYTES,
+    cache: bool = True,
+    git_state: GitState | None = None,
+) -> Loaded:
     """Load every record under `repo/records/`; a broken file never hides the others (R15).
 
     Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.cache).
@@ -35,7 +41,8 @@ def load_repo(repo: Path, *, max_bytes: int = yamlio.MAX_BYTES, cache: bool = Tr
     records = Records()
     # A file that could not even be considered must not cascade into "no such record" errors.
     records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
-    store = Cache(repo, max_bytes) if cache else None
+    state = git_state or (GitState.read(repo) if cache else None)
+    store = Cache(repo, max_bytes, state) if state else None
     for item in found:
         hit = store.get(item.rel) if store else None
         if hit is None:

@@ -2,25 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
 from wgctl import yamlio
+from wgctl.cache import GitState, ResultMemo
 from wgctl.checks import run_checks
 from wgctl.errors import Problem, Severity
 from wgctl.load import Loaded, Locator, load_repo
 from wgctl.records import Records
 
 
-@dataclass
 class Result:
-    """The outcome of a validation run."""
+    """The outcome of a validation run; the records load on first use when it came from the memo."""
 
-    records: Records
-    problems: list[Problem]
-    files: list[str]
+    def __init__(
+        self,
+        records: Records | None,
+        problems: list[Problem],
+        files: list[str],
+        load: Callable[[], Records] | None = None,
+    ) -> None:
+        self._records = records
+        self._load = load
+        self.problems = problems
+        self.files = files
+
+    @property
+    def records(self) -> Records:
+        """Every valid record of the repository."""
+        if self._records is None:
+            assert self._load is not None  # noqa: S101 - one of the two is always given
+            self._records = self._load()
+        return self._records
 
     @property
     def errors(self) -> list[Problem]:
@@ -45,11 +60,25 @@ def validate_repo(
     max_bytes: int = yamlio.MAX_BYTES,
     loaded: Loaded | None = None,
 ) -> Result:
-    """Validate the whole repository; report only problems in `only` (repo-relative paths)."""
-    loaded = loaded or load_repo(repo, max_bytes=max_bytes)
-    problems = loaded.problems + run_checks(loaded.records, today=today, repo=repo)
+    """Validate the whole repository; report only problems in `only` (repo-relative paths).
+
+    With git, a run over an unchanged working tree reuses the last run's problems (wgctl.cache).
+    """
+    day = today or date.today()
+    state = GitState.read(repo) if loaded is None else None
+    memo = ResultMemo(state, day, max_bytes, sorted(only or ()), only is None) if state else None
+    hit = memo.get() if memo else None
+    if hit is not None:
+        problems, files = hit
+        return Result(
+            None, problems, files, load=lambda: load_repo(repo, max_bytes=max_bytes).records
+        )
+    loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state)
+    problems = loaded.problems + run_checks(loaded.records, today=day, repo=repo)
     if only is not None:
         wanted = set(only)
         problems = [p for p in problems if p.path in wanted]
     problems = sorted(Locator(repo).resolve(problems))
+    if memo:
+        memo.put(problems, loaded.files)
     return Result(loaded.records, problems, loaded.files)
