@@ -403,3 +403,18 @@ def test_memo_keeps_records_available(repo: RecordsRepo) -> None:
     second = validate_repo(repo.root)  # from the memo: records load on first use
     assert second.problems == first.problems
     assert sorted(r.id for r in second.records) == sorted(r.id for r in first.records)
+
+
+def test_help_imports_none_of_the_heavy_modules() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nsys.argv = ['wgctl', '--help']\nfrom wgctl.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pydantic', 'ruamel', 'jinja2', 'git', 'yaml', 'docx')"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "Usage: wgctl" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
