@@ -16,12 +16,12 @@ import hashlib
 import os
 import pickle
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from wgctl.atomic import write_atomic
 from wgctl.discover import RECORDS_DIR
 
 CACHE_FILE = "wgctl-cache.pickle"
@@ -208,11 +208,6 @@ class ResultMemo:
 def _write_pickle(path: Path, value: object) -> None:
     """Atomically replace a cache file; failing to write only costs speed next time."""
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wgctl-cache.")
-        try:
-            with os.fdopen(fd, "wb") as handle, _no_gc():
-                pickle.dump(value, handle, protocol=5)
-            Path(tmp).replace(path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                Path(tmp).unlink()
+        with _no_gc():
+            data = pickle.dumps(value, protocol=5)
+        write_atomic(path, data, durable=False)

@@ -8,12 +8,8 @@ in CODEOWNERS, so the fallback comes first.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from wgctl.models import Document, Group, Initiative, Meeting, Record
 from wgctl.records import Records
@@ -84,24 +80,3 @@ def first_difference(current: str, expected: str) -> int:
         if a != b:
             return number
     return min(len(old), len(new)) + 1
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so a reader sees the old or the new file, never half (R25)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)

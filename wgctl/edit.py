@@ -14,10 +14,9 @@ import hashlib
 import io
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -29,6 +28,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
 from wgctl import yamlio
+from wgctl.atomic import write_atomic
 from wgctl.discover import RECORDS_DIR
 from wgctl.errors import UserError
 from wgctl.models import KINDS, Record
@@ -210,37 +210,16 @@ def _lock(repo: Path, rel: str) -> Iterator[None]:
 
 
 def _atomic_write(path: Path, data: bytes, rel: str, *, mode: int | None) -> None:
-    """Temp file beside the target, fsync, then rename over it (or link, for a new file)."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    """Replace the file keeping its mode, or (mode None) create it without ever overwriting."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         if mode is None:
-            tmp.chmod(0o644)
-            os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
-            tmp.unlink()
+            write_atomic(path, data, exclusive=True)
         else:
-            tmp.chmod(stat.S_IMODE(mode))
-            tmp.replace(path)  # os.replace: atomic on POSIX
-        _fsync_dir(path.parent)
+            write_atomic(path, data, mode=stat.S_IMODE(mode))
     except FileExistsError:
         raise EditError(f"{rel}: already exists; refusing to overwrite it") from None
     except OSError as exc:
         raise EditError(f"{rel}: cannot write: {exc.strerror or exc}; not changed") from None
-    finally:
-        with suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- round-trip YAML ------------------------------------------------------------------------

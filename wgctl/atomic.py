@@ -1,0 +1,63 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of either (R25)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def _default_mode() -> int:
+    """0o666 less the process umask: what a plain `open(path, "w")` would create."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    exclusive: bool = False,
+    durable: bool = True,
+) -> None:
+    """Write `data` to a temp file beside `path`, then move it into place.
+
+    `exclusive` refuses to replace an existing file (FileExistsError, via a hard link, so a file
+    that appears meanwhile is never overwritten). `durable` fsyncs the file and its folder, so
+    a crash after return keeps the new content. The temp file is removed on any failure.
+    """
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        tmp.chmod(_default_mode() if mode is None else mode)
+        if exclusive:
+            os.link(tmp, path)
+        else:
+            tmp.replace(path)
+        if durable:
+            _fsync_dir(path.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text atomically, creating the folder when needed (CODEOWNERS, calendars)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
