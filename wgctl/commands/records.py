@@ -11,10 +11,7 @@ from typing import Annotated
 import typer
 
 from wgctl.commands.guard import guard
-
-RepoOption = Annotated[
-    Path, typer.Option("--repo", help="Records repository (the folder holding records/).")
-]
+from wgctl.commands.options import RepoOption
 
 
 class Format(StrEnum):

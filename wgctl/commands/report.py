@@ -7,7 +7,6 @@ must be asked for (`--audience members` or `restricted`).
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -15,17 +14,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wgctl.commands.guard import guard
+from wgctl.commands.options import (
+    Audience,
+    AudienceOption,
+    GroupArg,
+    RepoOption,
+    day_or_today,
+    user_error,
+)
 
 if TYPE_CHECKING:
     from wgctl.audience import View
-
-
-class Audience(StrEnum):
-    """Who the report is for (records marked wider than this are left out)."""
-
-    public = "public"
-    members = "members"
-    restricted = "restricted"
 
 
 class OutFormat(StrEnum):
@@ -36,13 +35,6 @@ class OutFormat(StrEnum):
     docx = "docx"
 
 
-RepoOption = Annotated[
-    Path, typer.Option("--repo", help="Records repository (the folder holding records/).")
-]
-AudienceOption = Annotated[
-    Audience,
-    typer.Option(help="public (default: safe to circulate), members or restricted."),
-]
 FormatOption = Annotated[OutFormat, typer.Option("--format", help="md, html or docx.")]
 OutOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx).")
@@ -68,27 +60,15 @@ def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")
 
 
-def _date(value: str | None, option: str) -> date:
-    from wgctl.errors import UserError
-
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _emit(
+def _emit(  # noqa: PLR0917 - the options all report commands share, in --help order
     report: str,
     params: dict[str, Any],
-    *,
-    repo: Path,
     audience: Audience,
     fmt: OutFormat,
     output: Path | None,
     template: Path | None,
     force: bool,
+    repo: Path,
 ) -> None:
     """Validate, filter, render, then write the file (all or nothing) or print."""
     from wgctl.errors import UserError
@@ -124,22 +104,13 @@ def progress(
     repo: RepoOption = Path(),
 ) -> None:
     """The AHG progress report: per theme, each item's who and status since the previous SOM."""
-    params = {"until": _date(until, "--until"), "since": since}
-    _emit(
-        "progress",
-        params,
-        repo=repo,
-        audience=audience,
-        fmt=fmt,
-        output=output,
-        template=template,
-        force=force,
-    )
+    params = {"until": day_or_today(until, "--until", user_error), "since": since}
+    _emit("progress", params, audience, fmt, output, template, force, repo)
 
 
 @guard
 def annual(
-    group: Annotated[str, typer.Argument(help="Group id, e.g. dwg.")],
+    group: GroupArg,
     *,
     year: Annotated[int, typer.Option(help="Year reported on.", min=1990, max=2200)],
     audience: AudienceOption = Audience.public,
@@ -150,21 +121,12 @@ def annual(
     repo: RepoOption = Path(),
 ) -> None:
     """The co-chairs' annual written report to the Steering Group."""
-    _emit(
-        "annual",
-        {"group_id": group, "year": year},
-        repo=repo,
-        audience=audience,
-        fmt=fmt,
-        output=output,
-        template=template,
-        force=force,
-    )
+    _emit("annual", {"group_id": group, "year": year}, audience, fmt, output, template, force, repo)
 
 
 @guard
 def oral(
-    group: Annotated[str, typer.Argument(help="Group id, e.g. dwg.")],
+    group: GroupArg,
     *,
     until: Annotated[str | None, typer.Option(help="Date of the update (default: today).")] = None,
     audience: AudienceOption = Audience.public,
@@ -175,17 +137,8 @@ def oral(
     repo: RepoOption = Path(),
 ) -> None:
     """The co-chairs' oral update for the AHG SOM: one page of bullet points."""
-    params = {"group_id": group, "until": _date(until, "--until")}
-    _emit(
-        "oral",
-        params,
-        repo=repo,
-        audience=audience,
-        fmt=fmt,
-        output=output,
-        template=template,
-        force=force,
-    )
+    params = {"group_id": group, "until": day_or_today(until, "--until", user_error)}
+    _emit("oral", params, audience, fmt, output, template, force, repo)
 
 
 @guard
@@ -202,17 +155,12 @@ def actions(
     repo: RepoOption = Path(),
 ) -> None:
     """The action-item tracker."""
-    params = {"today": _date(as_of, "--as-of"), "owner": owner, "overdue": overdue}
-    _emit(
-        "actions",
-        params,
-        repo=repo,
-        audience=audience,
-        fmt=fmt,
-        output=output,
-        template=template,
-        force=force,
-    )
+    params = {
+        "today": day_or_today(as_of, "--as-of", user_error),
+        "owner": owner,
+        "overdue": overdue,
+    }
+    _emit("actions", params, audience, fmt, output, template, force, repo)
 
 
 @guard
@@ -230,14 +178,5 @@ def meeting(
     repo: RepoOption = Path(),
 ) -> None:
     """A meeting's agenda (before it) or summary record (after it)."""
-    params = {"meeting_id": meeting_id, "today": _date(as_of, "--as-of")}
-    _emit(
-        "meeting",
-        params,
-        repo=repo,
-        audience=audience,
-        fmt=fmt,
-        output=output,
-        template=template,
-        force=force,
-    )
+    params = {"meeting_id": meeting_id, "today": day_or_today(as_of, "--as-of", user_error)}
+    _emit("meeting", params, audience, fmt, output, template, force, repo)

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from wgctl.commands.guard import guard
-
-if TYPE_CHECKING:
-    from wgctl.models import Group
-    from wgctl.records import Records
-
-RepoOption = Annotated[
-    Path, typer.Option("--repo", help="Records repository (the folder holding records/).")
-]
-GroupArg = Annotated[
-    str | None, typer.Argument(help="Group id; defaults to the only group with a policy.")
-]
+from wgctl.commands.loading import valid_group
+from wgctl.commands.options import OptionalGroupArg as GroupArg
+from wgctl.commands.options import RepoOption, day_or_today, parse_day, usage_error
 
 
 class Format(StrEnum):
@@ -32,17 +24,6 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", help="text, json or md.")]
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
-        ) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -57,34 +38,17 @@ def register(app: typer.Typer) -> None:
     app.add_typer(roster, name="roster")
 
 
-def _load(repo: Path, group_id: str | None) -> tuple[Records, Group]:
-    """The records of a valid repository and the chosen group (one-line errors otherwise)."""
-    from wgctl.errors import UserError
-    from wgctl.models import Group
-    from wgctl.validate import validate_repo
-
-    result = validate_repo(repo)
-    if result.errors:
-        first = result.errors[0]
-        raise UserError(
-            f"the records have {len(result.errors)} error(s), first {first}; fix them first (wgctl validate)"
-        )
-    records = result.records
-    if group_id is not None:
-        group = records.get(Group, group_id)
-        if group is None:
-            known = ", ".join(g.id for g in records.groups) or "none"
-            raise UserError(f"no group {group_id!r} (groups: {known})")
-        return records, group
-    with_policy = [g for g in records.groups if g.policy is not None]
-    if len(with_policy) != 1:
-        choices = ", ".join(g.id for g in with_policy) or "none has a policy"
-        raise UserError(f"name the group: {choices}")
-    return records, with_policy[0]
+T = TypeVar("T")
 
 
-def _emit(lines: list[str]) -> None:
-    typer.echo("\n".join(lines))
+def _emit(value: T, lines: Callable[[T, bool], list[str]], fmt: Format) -> None:
+    """Print a roster view as JSON, or as text or Markdown lines."""
+    from wgctl.roster.render import to_json
+
+    if fmt is Format.json:
+        typer.echo(to_json(value))
+    else:
+        typer.echo("\n".join(lines(value, fmt is Format.md)))
 
 
 @guard
@@ -93,14 +57,11 @@ def show(
 ) -> None:
     """Each seat's co-chairs, decisions, extensions and gaps, and a timeline by year."""
     from wgctl.roster.history import seat_history
-    from wgctl.roster.render import history_lines, to_json
+    from wgctl.roster.render import history_lines
 
-    records, chosen = _load(repo, group)
+    records, chosen = valid_group(repo, group)
     history = seat_history(records, chosen)
-    if fmt is Format.json:
-        typer.echo(to_json(history))
-    else:
-        _emit(history_lines(history, md=fmt is Format.md))
+    _emit(history, history_lines, fmt)
 
 
 @guard
@@ -115,15 +76,12 @@ def next_(
 ) -> None:
     """Which seat falls vacant at the next SOM, why, who may take it, and whom the rules point to."""
     from wgctl.roster.decide import next_rotation
-    from wgctl.roster.render import rotation_lines, to_json
+    from wgctl.roster.render import rotation_lines
 
-    day = _day(as_of, "--as-of") or date.today()
-    records, chosen = _load(repo, group)
+    day = day_or_today(as_of, "--as-of", usage_error)
+    records, chosen = valid_group(repo, group)
     rot = next_rotation(records, chosen, day)
-    if fmt is Format.json:
-        typer.echo(to_json(rot))
-    else:
-        _emit(rotation_lines(rot, md=fmt is Format.md))
+    _emit(rot, rotation_lines, fmt)
 
 
 @guard
@@ -140,15 +98,12 @@ def plan(
 ) -> None:
     """The projected rotation for the next N SOMs; any rule it must break is stated."""
     from wgctl.roster.plan import plan_rotation
-    from wgctl.roster.render import plan_lines, to_json
+    from wgctl.roster.render import plan_lines
 
-    day = _day(as_of, "--as-of") or date.today()
-    records, chosen = _load(repo, group)
+    day = day_or_today(as_of, "--as-of", usage_error)
+    records, chosen = valid_group(repo, group)
     result = plan_rotation(records, chosen, day, years)
-    if fmt is Format.json:
-        typer.echo(to_json(result))
-    else:
-        _emit(plan_lines(result, md=fmt is Format.md))
+    _emit(result, plan_lines, fmt)
 
 
 @guard
@@ -186,14 +141,14 @@ def apply(
         raise UserError(
             "give either --seat S --member M (a new term) or --extend-seat S --until DATE"
         )
-    records, chosen = _load(repo, group)
+    records, chosen = valid_group(repo, group)
     decision = Decision(
         decided_at,
         seat or extend_seat or 0,
         member if seat is not None else None,
-        _day(start, "--start"),
+        parse_day(start, "--start", usage_error),
         years,
-        _day(until, "--until"),
+        parse_day(until, "--until", usage_error),
         exception,
     )
     change = plan_decision(records, chosen, decision)
