@@ -1,0 +1,45 @@
+"""`wgctl codeowners`: the CODEOWNERS file that asks each group's co-chairs to review its records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wgctl.commands.guard import guard
+from wgctl.commands.loading import loaded_records
+from wgctl.commands.options import RepoOption, TodayOption, day_or_today, input_error
+
+
+def register(app: typer.Typer) -> None:
+    """Add `wgctl codeowners` to the root app."""
+    app.command()(codeowners)
+
+
+@guard
+def codeowners(
+    repo: RepoOption = Path(),
+    check: Annotated[bool, typer.Option(help="Only check that the file is current.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Write .github/CODEOWNERS so each group's current co-chairs review its records."""
+    from wgctl.atomic import write_text_atomic
+    from wgctl.codeowners import CODEOWNERS, first_difference, generate
+
+    day = day_or_today(today, "--today", input_error)
+    text = generate(loaded_records(repo), day)
+    path = repo / CODEOWNERS
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if check:
+        if current != text:
+            where = f" from line {first_difference(current, text)}" if current else ""
+            typer.echo(f"{CODEOWNERS} is out of date{where}: run `wgctl codeowners`", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{CODEOWNERS} is current")
+        return
+    if current == text:
+        typer.echo(f"{CODEOWNERS} is already current")
+        return
+    write_text_atomic(path, text)
+    typer.echo(f"wrote {CODEOWNERS}")

@@ -1,0 +1,77 @@
+"""`wgctl diff` and `wgctl log`: what a change, or a record's life in git, did to the records."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wgctl.commands.guard import guard
+from wgctl.commands.options import RepoOption
+
+
+class DiffFormat(StrEnum):
+    """Output formats of `diff`."""
+
+    text = "text"
+    md = "md"
+
+
+class LogFormat(StrEnum):
+    """Output formats of `log`."""
+
+    text = "text"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    """Add `wgctl diff` and `wgctl log` to the root app."""
+    app.command()(diff)
+    app.command()(log)
+
+
+@guard
+def diff(
+    spec: Annotated[
+        str,
+        typer.Argument(
+            metavar="[BASE[..HEAD]]",
+            help="Commits to compare (BASE...HEAD: from their merge base).",
+        ),
+    ] = "HEAD",
+    repo: RepoOption = Path(),
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="text or md.")] = DiffFormat.text,
+) -> None:
+    """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
+    from wgctl import diffing, history
+
+    found = history.compare(repo, spec)
+    changes = diffing.diff_records(found.before, found.after, found.renames)
+    render = diffing.render_markdown if fmt is DiffFormat.md else diffing.render_text
+    typer.echo(render(changes, found.span), nl=False)
+
+
+@guard
+def log(
+    record: Annotated[str, typer.Argument(help="Record id, or its path under records/.")],
+    repo: RepoOption = Path(),
+    fmt: Annotated[LogFormat, typer.Option("--format", help="text or json.")] = LogFormat.text,
+) -> None:
+    """Show one record's history from git: who changed which field, when, in which commit."""
+    from wgctl import history
+
+    rel, entries = history.record_log(repo, record)
+    if fmt is LogFormat.json:
+        doc = {"record": rel, "history": [e.to_dict() for e in entries]}
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for entry in reversed(entries):
+        r = entry.revision
+        typer.echo(
+            f"{r.sha[:10]}  {r.date.date().isoformat()}  {r.author} <{r.email}>  {r.subject}"
+        )
+        for line in entry.changes:
+            typer.echo(f"    - {line}")
