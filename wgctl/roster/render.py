@@ -57,10 +57,14 @@ def _vacancy_data(vacancy: Vacancy) -> dict[str, Any]:
     return data
 
 
+def _style(md: bool) -> tuple[Callable[[str], str], str]:
+    """How record text is escaped, and the heading mark, for Markdown or plain text."""
+    return (md_escape, "## ") if md else (str, "")
+
+
 def rotation_lines(rot: Rotation, md: bool = False) -> list[str]:
     """The next rotation in plain words (Markdown when `md`)."""
-    esc: Callable[[str], str] = md_escape if md else (lambda s: s)
-    head = "## " if md else ""
+    esc, head = _style(md)
     out = [f"{head}{esc(rot.label)} ({rot.group}): co-chairs at the next SOM, as of {rot.as_of}"]
     out.append("")
     out.append(f"Next SOM: {esc(rot.sitting.name)}.")
@@ -129,8 +133,7 @@ def _cand(c: Candidate, esc: Callable[[str], str]) -> str:
 
 def plan_lines(plan: Plan, md: bool = False) -> list[str]:
     """The projected rotation, one SOM per block, then any rule the projection breaks."""
-    esc: Callable[[str], str] = md_escape if md else (lambda s: s)
-    head = "## " if md else ""
+    esc, head = _style(md)
     out = [f"{head}{esc(plan.label)} ({plan.group}): projected rotation from {plan.as_of}", ""]
     for rot in plan.steps:
         out.append(f"{'### ' if md else ''}{esc(rot.sitting.name)}")
@@ -160,8 +163,7 @@ def plan_lines(plan: Plan, md: bool = False) -> list[str]:
 
 def history_lines(history: History, md: bool = False) -> list[str]:
     """Each seat's terms and gaps, then the year-by-year timeline."""
-    esc: Callable[[str], str] = md_escape if md else (lambda s: s)
-    head = "## " if md else ""
+    esc, head = _style(md)
     out = [f"{head}{esc(history.label)} ({history.group}): co-chair seats", ""]
     for seat in history.seats:
         out.append(f"{'### ' if md else ''}Seat {seat.seat}")
