@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.repo import RecordsRepo
-from wgctl import history
+from wgctl import gitio, history
 from wgctl.errors import InputError
 
 
@@ -56,10 +56,10 @@ def test_changed_files_cover_committed_staged_unstaged_and_untracked(repo: Recor
 def test_renames_are_detected_and_both_ids_touched(repo: RecordsRepo) -> None:
     repo.git("mv", "records/organisations/carpania.yaml", "records/organisations/karpania.yaml")
     repo.commit("rename")
-    with history.open_git(repo.root) as g:
-        changes = history.diff_names(g, g.commit("HEAD~1"), g.commit("HEAD"))
+    with gitio.open_git(repo.root) as g:
+        changes = gitio.diff_names(g, g.commit("HEAD~1"), g.commit("HEAD"))
     assert changes == [
-        history.FileChange(
+        gitio.FileChange(
             "R", "records/organisations/karpania.yaml", "records/organisations/carpania.yaml"
         )
     ]
@@ -106,9 +106,9 @@ def test_file_history_follows_renames_oldest_first(repo: RecordsRepo) -> None:
     repo.git("mv", rel, "records/organisations/karpania.yaml")
     repo.commit("rename", date="2018-02-03T10:00:00+00:00", author="Bo Chen <bo@example.org>")
 
-    with history.open_git(repo.root) as g:
-        revisions = history.file_history(g, "records/organisations/karpania.yaml")
-        first = history.as_data(history.blob_at(g, revisions[0].sha, revisions[0].path))
+    with gitio.open_git(repo.root) as g:
+        revisions = gitio.file_history(g, "records/organisations/karpania.yaml")
+        first = history.as_data(gitio.blob_at(g, revisions[0].sha, revisions[0].path))
 
     assert [(r.status, r.author, r.path) for r in revisions] == [
         ("A", "Test", rel),
@@ -124,8 +124,8 @@ def test_file_history_follows_renames_oldest_first(repo: RecordsRepo) -> None:
 
 def test_blobs_at_reads_every_record_file_of_a_commit(repo: RecordsRepo) -> None:
     repo.remove("records/organisations/iom.yaml")
-    with history.open_git(repo.root) as g:
-        blobs = history.blobs_at(g, "HEAD")
+    with gitio.open_git(repo.root) as g:
+        blobs = gitio.blobs_at(g, "HEAD")
     assert "records/organisations/iom.yaml" in blobs
     assert len(blobs) == 12
     assert git_children() == []
@@ -133,11 +133,11 @@ def test_blobs_at_reads_every_record_file_of_a_commit(repo: RecordsRepo) -> None
 
 def test_dirty_sees_unrecorded_changes_only(repo: RecordsRepo) -> None:
     rel = "records/organisations/iom.yaml"
-    with history.open_git(repo.root) as g:
-        assert not history.dirty(g, rel)
+    with gitio.open_git(repo.root) as g:
+        assert not gitio.dirty(g, rel)
         repo.edit(rel, "IOM", "I.O.M.")
-        assert history.dirty(g, rel)
-        assert not history.dirty(g, "records/organisations/aland.yaml")
+        assert gitio.dirty(g, rel)
+        assert not gitio.dirty(g, "records/organisations/aland.yaml")
 
 
 def test_changes_since_a_date_for_the_report_appendix(repo: RecordsRepo) -> None:

@@ -73,13 +73,13 @@ def _ask(value: str | None, option: str) -> str:
 
 def _apply(repo: Path, edit: Edit, force: bool) -> None:
     """Write one edit, refusing a file with changes git has not recorded unless forced."""
-    from wgctl import history
+    from wgctl import gitio
     from wgctl.edit import edit_record
     from wgctl.errors import UserError
 
     if not force:
-        with history.open_git(repo) as g:
-            if history.dirty(g, edit.rel):
+        with gitio.open_git(repo) as g:
+            if gitio.dirty(g, edit.rel):
                 raise UserError(
                     f"{edit.rel}: has changes git has not recorded; commit them first, "
                     "or use --force"

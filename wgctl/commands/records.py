@@ -56,13 +56,13 @@ def validate(
     only = [repo_relative(repo, p) for p in paths] if paths else None
     changes = None
     if changed_since is not None:
-        from wgctl import diffing, history
+        from wgctl import changeset, history
 
         changes = history.changed_since(repo, changed_since)
     day = today.date() if today else None
     result = validate_repo(repo, only=only, max_bytes=max_bytes, today=day)
     if changes is not None:
-        result.problems = diffing.concerning(result.problems, result.records, changes)
+        result.problems = changeset.concerning(result.problems, result.records, changes)
         only = sorted(changes.changed) if only is None else only
     files = len(only) if only is not None else len(result.files)
     output.render(fmt.value, result.problems, repo=repo, files=files, stream=sys.stdout)
