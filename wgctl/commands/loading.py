@@ -6,41 +6,46 @@ refuse with one line naming the first problem instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from wgctl.errors import Problem
     from wgctl.models import Group
     from wgctl.records import Records
 
 
 def loaded_records(repo: Path) -> Records:
     """The repository's records, refused when any file fails to load."""
-    from wgctl.errors import UserError
     from wgctl.load import load_repo
 
     loaded = load_repo(repo)
-    if loaded.problems:
-        first = loaded.problems[0]
-        raise UserError(
-            f"{len(loaded.problems)} record file problem(s), first {first}; "
-            "fix them first (`wgctl validate`)"
-        )
+    _refuse(
+        loaded.problems,
+        "{n} record file problem(s), first {first}; fix them first (`wgctl validate`)",
+    )
     return loaded.records
 
 
 def valid_records(repo: Path) -> Records:
     """The repository's records, refused when validation finds any error."""
-    from wgctl.errors import UserError
     from wgctl.validate import validate_repo
 
     result = validate_repo(repo)
-    if result.errors:
-        first = result.errors[0]
-        raise UserError(
-            f"the records have {len(result.errors)} error(s), first {first}; fix them first (wgctl validate)"
-        )
+    _refuse(
+        result.errors,
+        "the records have {n} error(s), first {first}; fix them first (wgctl validate)",
+    )
     return result.records
+
+
+def _refuse(problems: Sequence[Problem], message: str) -> None:
+    """Stop with `message` (which may name {n} and {first}) when there is any problem."""
+    from wgctl.errors import UserError
+
+    if problems:
+        raise UserError(message.format(n=len(problems), first=problems[0]))
 
 
 def pick_group(records: Records, group_id: str | None) -> Group:
