@@ -18,14 +18,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install wgctl with its development tools
 
-demo: $(STAMP) ## Validate the bundled records and render the October 2017 progress report
+demo: $(STAMP) ## Validate records/, explain the 2016 co-chair rotation, render the October 2017 progress report
 	$(BIN)/wgctl validate
-	@if $(BIN)/wgctl report --help >/dev/null 2>&1; then \
-	  mkdir -p out && \
-	  $(BIN)/wgctl report progress --until 2017-10-31 --format md -o out/progress-report-2017-10.md && \
-	  $(BIN)/wgctl report progress --until 2017-10-31 --format html -o out/progress-report-2017-10.html && \
-	  echo "wrote out/progress-report-2017-10.md and out/progress-report-2017-10.html"; \
-	fi
+	$(BIN)/wgctl roster next dwg --as-of 2016-06-01
+	@mkdir -p out
+	$(BIN)/wgctl report progress --until 2017-10-31 --format md -o out/progress-report-2017-10.md
+	$(BIN)/wgctl report progress --until 2017-10-31 --format html -o out/progress-report-2017-10.html
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -q
