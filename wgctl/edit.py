@@ -1,31 +1,26 @@
-"""Safe in-place writes of record files: locked, checked, round-tripped, validated, atomic.
+"""Safe read-modify-write of record files: checked paths, locked, digest-checked, validated, atomic.
 
-Why so careful: records are hand-written and reviewed in git. A write must keep comments,
-quoting and layout (the diff shows only what changed), must never load what the safe loader
-refuses, must never lose a concurrent change, and must leave the old or the new file on a
-crash, never half of one (R1, R2, R25-R28).
+Why so careful: records are hand-written and reviewed in git. A write must never load what the
+safe loader refuses, must never lose a concurrent change, and must leave the old or the new file
+on a crash, never half of one (R1, R2, R25, R26, R28). Keeping comments, quoting and layout so
+the diff shows only what changed (R27) is `wgctl.roundtrip`'s job.
 """
 
 from __future__ import annotations
 
-import difflib
 import fcntl
 import hashlib
-import io
 import os
 import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.resolver import VersionedResolver
 
 from wgctl import yamlio
 from wgctl.atomic import write_atomic
@@ -33,9 +28,9 @@ from wgctl.discover import RECORDS_DIR
 from wgctl.errors import UserError
 from wgctl.models import KINDS, Record
 from wgctl.pydantic_errors import describe
+from wgctl.roundtrip import BOM, dump_text, join_encoding, load_text, split_encoding, to_plain
 
 LOCK_TIMEOUT = 10.0
-_BOM = "\ufeff"
 
 
 class EditError(UserError):
@@ -73,7 +68,7 @@ def edit_record(
         except (YAMLError, ValueError, TypeError) as exc:
             raise EditError(f"{rel}: cannot write the change: {str(exc)[:200]}") from None
         _check_result(new_text, rel, expected=to_plain(data))
-        out = (_BOM if bom else "") + (new_text.replace("\n", "\r\n") if crlf else new_text)
+        out = join_encoding(new_text, crlf=crlf, bom=bom)
         if hashlib.sha256(_read(path, rel)).hexdigest() != digest:
             raise EditError(f"{rel}: the file changed while it was being edited; nothing written")
         _atomic_write(path, out.encode("utf-8"), rel, mode=path.stat().st_mode)
@@ -86,7 +81,7 @@ def create_record(repo: Path, rel: str, text: str) -> None:
     The text must be a valid record of the folder's kind (parsed and validated first).
     """
     path = _target(repo, rel, must_exist=False)
-    data = _check_result(text.removeprefix(_BOM).replace("\r\n", "\n"), rel)
+    data = _check_result(text.removeprefix(BOM).replace("\r\n", "\n"), rel)
     stem = PurePosixPath(rel).stem
     if data.get("id") != stem:
         raise EditError(f"{rel}: the record's id must be {stem!r}, the file's name [WG102]")
@@ -151,11 +146,9 @@ def _read(path: Path, rel: str) -> bytes:
 def _split_encoding(raw: bytes, rel: str) -> tuple[str, bool, bool]:
     """LF text, whether the file used CRLF line ends, and whether it had a BOM."""
     try:
-        text = yamlio.decode(raw)
+        return split_encoding(raw)
     except yamlio.YamlError as exc:
         raise EditError(f"{rel}:{exc.line}: {exc.message} [{exc.rule}]") from None
-    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-    return text.replace("\r\n", "\n"), crlf, raw.startswith(b"\xef\xbb\xbf")
 
 
 def _safe_parse(text: str, rel: str) -> dict[str, Any]:
@@ -220,169 +213,3 @@ def _atomic_write(path: Path, data: bytes, rel: str, *, mode: int | None) -> Non
         raise EditError(f"{rel}: already exists; refusing to overwrite it") from None
     except OSError as exc:
         raise EditError(f"{rel}: cannot write: {exc.strerror or exc}; not changed") from None
-
-
-# --- round-trip YAML ------------------------------------------------------------------------
-
-
-class _Resolver(VersionedResolver):
-    """Exactly the safe loader's scalar resolution: no timestamps, no merge keys, no `0b`."""
-
-    @property
-    def versioned_resolver(self) -> Any:
-        return {k: list(v) for k, v in yamlio.implicit_resolvers().items()}
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Resolver = _Resolver
-    yaml.preserve_quotes = True
-    yaml.width = 1_000_000  # never re-wrap long lines
-    return yaml
-
-
-def load_text(text: str) -> CommentedMap:
-    """The round-trip tree of a record's text (which the safe loader has already accepted)."""
-    data: CommentedMap = _yaml().load(text)
-    return data
-
-
-def dump_text(original: str, data: CommentedMap) -> str:
-    """New text for `data`, touching only the lines that changed where that can be proved."""
-    _dates_to_text(data)
-    yaml = _yaml()
-    before = yaml.load(original)
-    mapping, sequence, offset = _indentation(before)
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    unchanged = _dump(yaml, before)
-    changed = _dump(yaml, data)
-    merged = _merge(original, unchanged, changed)
-    if merged is not None and _same_data(merged, changed):
-        return merged
-    return changed
-
-
-def _dump(yaml: YAML, data: Any) -> str:
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
-
-
-def _same_data(left: str, right: str) -> bool:
-    try:
-        return yamlio.load_record_text(left) == yamlio.load_record_text(right)
-    except yamlio.YamlError:
-        return False
-
-
-def _indentation(data: Any) -> tuple[int, int, int]:
-    """(mapping, sequence, offset) as used by the file's block collections, most common first."""
-    maps: list[int] = []
-    seqs: list[tuple[int, int]] = []
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node, CommentedMap):
-            if isinstance(node, CommentedSeq):
-                stack.extend(node)
-            continue
-        for key, value in node.items():
-            stack.append(value)
-            if (
-                not isinstance(value, CommentedMap | CommentedSeq)
-                or value.fa.flow_style()
-                or not value
-            ):
-                continue
-            line, col = node.lc.key(key)
-            if value.lc.line == line:
-                continue
-            if isinstance(value, CommentedMap):
-                maps.append(value.lc.col - col)
-            else:
-                seqs.append((value.lc.item(0)[1] - col, value.lc.col - col))
-    mapping = max(set(maps), key=maps.count) if maps else 2
-    sequence, offset = max(set(seqs), key=seqs.count) if seqs else (mapping, 0)
-    return mapping, max(sequence, offset + 2), offset
-
-
-def _dates_to_text(data: Any) -> None:
-    """Dates set by callers become `YYYY-MM-DD` text, as the safe loader reads them."""
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        items = (
-            node.items()
-            if isinstance(node, dict)
-            else enumerate(node)
-            if isinstance(node, list)
-            else ()
-        )
-        for key, value in list(items):
-            if isinstance(value, date):
-                node[key] = value.isoformat()
-            else:
-                stack.append(value)
-
-
-def to_plain(data: Any) -> Any:
-    """Round-trip data as the plain dicts, lists and scalars the safe loader would build."""
-    if isinstance(data, dict):
-        return {str(k): to_plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [to_plain(v) for v in data]
-    if isinstance(data, bool) or data is None:
-        return data
-    if isinstance(data, int):
-        return int(data)
-    if isinstance(data, float):
-        return float(data)
-    if isinstance(data, date):
-        return data.isoformat()
-    return str(data)
-
-
-def _merge(original: str, unchanged: str, changed: str) -> str | None:
-    """Apply the change (unchanged -> changed) to the original lines, or None if unsure.
-
-    Why: ruamel re-spaces flow collections and comments it did not touch; replaying only the
-    changed hunks on the original keeps the diff to the keys that changed (R27).
-    """
-    orig = original.splitlines(keepends=True)
-    base = unchanged.splitlines(keepends=True)
-    new = changed.splitlines(keepends=True)
-    if base == orig:
-        return changed
-    where: dict[int, int] = {}
-    for tag, i1, i2, j1, _ in difflib.SequenceMatcher(
-        None, base, orig, autojunk=False
-    ).get_opcodes():
-        if tag == "equal":
-            where.update((i1 + k, j1 + k) for k in range(i2 - i1))
-    where[len(base)] = len(orig)
-    out: list[str] = []
-    pos = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
-        None, base, new, autojunk=False
-    ).get_opcodes():
-        if tag == "equal":
-            continue
-        span = _span(where, i1, i2)
-        if span is None or span[0] < pos:
-            return None
-        out += orig[pos : span[0]] + new[j1:j2]
-        pos = span[1]
-    return "".join(out + orig[pos:])
-
-
-def _span(where: dict[int, int], i1: int, i2: int) -> tuple[int, int] | None:
-    """The original lines standing for base lines [i1, i2), if they map one to one."""
-    if i1 == i2:  # an insertion: next to a neighbour that maps (both must agree if both do)
-        before, after = where.get(i1 - 1, -1 if i1 == 0 else None), where.get(i1)
-        if before is not None and after is not None and after != before + 1:
-            return None
-        at = after if after is not None else None if before is None else before + 1
-        return None if at is None else (at, at)
-    if any(where.get(i) != where.get(i1, -2) + (i - i1) for i in range(i1, i2)):
-        return None
-    return where[i1], where[i1] + (i2 - i1)
