@@ -1,4 +1,4 @@
-"""Safe, bounded YAML reading: plain data with YAML 1.2 semantics, and positions on demand.
+"""Safe, bounded YAML reading: plain data with YAML 1.2 semantics (positions: `wgctl.yamlpos`).
 
 Why PyYAML's C parser: it is ~3x faster than ruamel's safe loader and 20x faster than
 round-trip parsing, and the common case (valid files) needs only data. We compose the node
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
+
+from wgctl.yamlpos import Loc, Position, event_mark, locate, text_position
+from wgctl.yamlpos import mark as _mark
 
 try:  # pragma: no cover - which parser depends on the platform's wheel
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -44,7 +46,21 @@ MAX_INT_DIGITS = 30
 SCAN_ABOVE = 2_000
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
-Loc = tuple[str | int, ...]
+__all__ = [  # Loc, Position and locate are re-exported from wgctl.yamlpos
+    "ALLOWED_TAGS",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Loc",
+    "Position",
+    "YamlError",
+    "compose",
+    "construct",
+    "decode",
+    "implicit_resolvers",
+    "load_record_text",
+    "locate",
+    "read_text",
+]
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 _COLLECTION_TAG: dict[type[Node], str] = {SequenceNode: _SEQ, MappingNode: _MAP}
 
@@ -138,10 +154,6 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     return decode(raw)
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def _check_events(text: str) -> None:
     """Reject aliases and nesting deeper than MAX_DEPTH from the event stream, without recursion.
 
@@ -154,19 +166,14 @@ def _check_events(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise YamlError(
-                    "WG008", f"nesting deeper than {MAX_DEPTH} levels", *_event_mark(event)
+                    "WG008", f"nesting deeper than {MAX_DEPTH} levels", *event_mark(event)
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             raise YamlError(
-                "WG007", "aliases (*name) are not allowed in records", *_event_mark(event)
+                "WG007", "aliases (*name) are not allowed in records", *event_mark(event)
             )
-
-
-def _event_mark(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def compose(text: str) -> Node | None:
@@ -188,19 +195,13 @@ def compose(text: str) -> Node | None:
             raise YamlError("WG004", msg, line, col) from None
         raise YamlError("WG001", f"invalid YAML: {problem}", line, col) from None
     except yaml.reader.ReaderError as exc:
-        line, col = _text_position(text, exc.position)
+        line, col = text_position(text, exc.position)
         raise YamlError("WG001", f"invalid YAML: {exc.reason}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlError("WG001", f"invalid YAML: {str(exc)[:200]}") from None
     finally:
         loader.dispose()
     return node
-
-
-def _text_position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -306,35 +307,3 @@ def load_record_text(text: str) -> dict[str, Any]:
         raise YamlError("WG004", "a record must be a mapping of field: value", *_mark(root))
     data: dict[str, Any] = construct(root, text)
     return data
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where a value (and its key, for mapping entries) starts in a file."""
-
-    line: int
-    column: int
-
-
-def locate(root: Node | None, loc: Loc, *, key: bool = False) -> Position:
-    """The position of the value at `loc` (or its key), or of its deepest existing parent."""
-    if root is None:
-        return Position(1, 1)
-    node: Node = root
-    key_node: Node | None = None
-    for part in loc:
-        child: Node | None = None
-        if isinstance(node, MappingNode):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == part:
-                    key_node, child = k, v
-                    break
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-            key_node, child = None, node.value[part]
-        if child is None:
-            break
-        node = child
-    else:
-        if key and key_node is not None:
-            return Position(*_mark(key_node))
-    return Position(*_mark(node))
