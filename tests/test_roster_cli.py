@@ -28,8 +28,10 @@ SOMS = {
 
 
 def _copy_records(source: Path, repo: RecordsRepo, group: str) -> None:
-    if not (source / "records" / "groups" / f"{group}.yaml").exists():
-        pytest.skip(f"group {group} is not in {source.name}/records yet")
+    # A missing group is a failure, not a skip: these tests exist to exercise those records.
+    assert (source / "records" / "groups" / f"{group}.yaml").exists(), (
+        f"group {group} is missing from {source.name}/records"
+    )
     shutil.copytree(source / "records", repo.root / "records")
     repo.commit("records")
 
@@ -133,6 +135,7 @@ def test_apply_appends_only_the_new_term_and_validate_passes(
         repo.root,
     )
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
+    repo.commit("seat 1 extended")
     result = run_cli(
         "roster",
         "apply",
@@ -147,7 +150,7 @@ def test_apply_appends_only_the_new_term_and_validate_passes(
     )
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
     assert "seat 2: carpania from 2017-01-01 to 2018-12-31" in result.stdout  # type: ignore[attr-defined]
-    diff = repo.git("diff", "-U0", "--", GROUP)
+    diff = repo.git("diff", "-U0", "HEAD~1", "--", GROUP)
     removed = [x for x in diff.splitlines() if x.startswith("-") and not x.startswith("---")]
     added = [x[1:] for x in diff.splitlines() if x.startswith("+") and not x.startswith("+++")]
     assert removed == []
@@ -233,4 +236,55 @@ def test_apply_records_a_longer_term_as_an_agreed_extension(
         "    end: 2018-12-31\n    decided_at: som-2016\n    extension:\n      until: 2019-12-31\n"
         in text
     )
+    assert run_cli("validate", "--repo", repo.root).returncode == 0  # type: ignore[attr-defined]
+
+
+APPLY_SEAT_2 = ("roster", "apply", "--seat", "2", "--decided-at", "som-2016", "--member")
+
+
+def test_apply_refuses_a_group_file_with_unrecorded_changes(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    repo.write(SOMS).commit("soms")
+    first = run_cli(*APPLY_SEAT_2, "carpania", "--repo", repo.root)
+    assert first.returncode == 0, first.stderr  # type: ignore[attr-defined]
+    second = run_cli(*APPLY_SEAT_2, "aland", "--repo", repo.root)
+    assert second.returncode == 1  # type: ignore[attr-defined]
+    assert second.stderr == (  # type: ignore[attr-defined]
+        f"wgctl: {GROUP}: has changes git has not recorded; commit them first, or use --force\n"
+    )
+    assert repo.read(GROUP).count("    start: 2017-01-01\n") == 1
+    assert run_cli("validate", "--repo", repo.root).returncode == 0  # type: ignore[attr-defined]
+
+
+def test_a_concurrent_apply_is_refused_and_the_file_keeps_one_new_term(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another apply finishes while this one checks the rules on what it read: refused."""
+    import subprocess
+    import sys
+
+    from wgctl.roster import apply as apply_module
+
+    repo.write(SOMS).commit("soms")
+    real = apply_module.plan_decision
+    other: list[subprocess.CompletedProcess[str]] = []
+
+    def racing(*args: object, **kwargs: object) -> object:
+        command = [sys.executable, "-m", "wgctl", *APPLY_SEAT_2, "carpania", "--repo"]
+        other.append(
+            subprocess.run([*command, str(repo.root)], check=False, capture_output=True, text=True)
+        )
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(apply_module, "plan_decision", racing)
+    mine = run_cli(*APPLY_SEAT_2, "aland", "--repo", repo.root)
+    assert other[0].returncode == 0, other[0].stderr
+    assert mine.returncode == 1  # type: ignore[attr-defined]
+    assert mine.stderr == (  # type: ignore[attr-defined]
+        f"wgctl: {GROUP}: the file changed since it was read; nothing written, try again\n"
+    )
+    text = repo.read(GROUP)
+    assert "member: carpania\n    start: 2017-01-01" in text
+    assert "member: aland\n    start: 2017-01-01" not in text
     assert run_cli("validate", "--repo", repo.root).returncode == 0  # type: ignore[attr-defined]

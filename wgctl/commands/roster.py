@@ -5,14 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from wgctl.commands.guard import guard
 from wgctl.commands.loading import valid_group
+from wgctl.commands.options import (
+    EditForceOption,
+    RepoOption,
+    day_or_today,
+    parse_day,
+    usage_error,
+)
 from wgctl.commands.options import OptionalGroupArg as GroupArg
-from wgctl.commands.options import RepoOption, day_or_today, parse_day, usage_error
+
+if TYPE_CHECKING:
+    from wgctl.models import Group
+    from wgctl.records import Records
 
 
 class Format(StrEnum):
@@ -129,6 +139,7 @@ def apply(
     exception: Annotated[
         str | None, typer.Option("--agreed-exception", help="The exception the members agreed.")
     ] = None,
+    force: EditForceOption = False,
 ) -> None:
     """Record a SOM's co-chair decision in the group's YAML (refused if it breaks a rule)."""
     from wgctl.edit import edit_record
@@ -141,7 +152,7 @@ def apply(
         raise UserError(
             "give either --seat S --member M (a new term) or --extend-seat S --until DATE"
         )
-    records, chosen = valid_group(repo, group)
+    records, chosen, digest = _read_for_edit(repo, group, force)
     decision = Decision(
         decided_at,
         seat or extend_seat or 0,
@@ -152,7 +163,37 @@ def apply(
         exception,
     )
     change = plan_decision(records, chosen, decision)
-    edit_record(repo, chosen.path, change.mutate)
+    # The rules were checked on the file as read above: refuse it if it has changed since.
+    edit_record(repo, chosen.path, change.mutate, expect_digest=digest)
     typer.echo(f"{chosen.path}: recorded {change.summary}")
     for problem in change.added:
         typer.echo(f"  note (agreed exception): {problem.message} [{problem.rule}]")
+
+
+def _read_for_edit(repo: Path, group: str | None, force: bool) -> tuple[Records, Group, str]:
+    """The records and the group, with the group file's digest taken before they were read.
+
+    A group file with changes git has not recorded is refused unless `force`.
+    """
+    from wgctl import gitio
+    from wgctl.edit import file_digest
+    from wgctl.errors import UserError
+
+    # Digests first: a change after this point makes the edit refuse, never pass unchecked.
+    digests = {
+        f"records/groups/{p.name}": file_digest(p)
+        for p in sorted((repo / "records" / "groups").glob("*.yaml"))
+        if p.is_file()
+    }
+    records, chosen = valid_group(repo, group)
+    digest = digests.get(chosen.path)
+    if digest is None:
+        raise UserError(f"{chosen.path}: the file changed while it was read; nothing written")
+    if not force:
+        with gitio.open_git(repo) as g:
+            if gitio.dirty(g, chosen.path):
+                raise UserError(
+                    f"{chosen.path}: has changes git has not recorded; commit them first, "
+                    "or use --force"
+                )
+    return records, chosen, digest
