@@ -420,3 +420,46 @@ def test_force_still_strips_chatham_house_attribution(
     assert "ALLOWED-CHATHAM-STATEMENT" in everything
     for canary in ("CANARY-CHATHAM-SPEAKER", "CANARY-RESTRICTED-ORG-SHORT: Second"):
         assert canary not in everything
+
+
+@pytest.mark.parametrize(
+    "who_text",
+    [
+        "Aland and Canary-Restricted-Org-Short",  # the short name in another case
+        "Aland and canary-restricted-org-name",  # the full name in another case
+        "Aland and CANARY-RESTRICTED-ORG-ID",  # the id itself
+    ],
+)
+def test_free_text_who_naming_a_hidden_party_in_any_case_is_not_used(
+    tmp_path: Path,
+    run_cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    who_text: str,
+) -> None:
+    records = dict(CANARY_RECORDS)
+    item = textwrap.dedent(records["records/initiatives/joint-action.yaml"])
+    records["records/initiatives/joint-action.yaml"] = item.replace(
+        "who: [{party: aland}, {party: canary-restricted-org-id}]\n"
+        "who_text: Aland and CANARY-RESTRICTED-ORG-SHORT\n",
+        f"who: [{{party: aland}}]\nwho_text: {who_text}\n",
+    )
+    assert records["records/initiatives/joint-action.yaml"] != item
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    repo = build_repo(tmp_path / "repo", records)
+    done = run_cli("report", "progress", "--until", "2017-10-31", "--repo", repo.root)
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if "**1.1**" in line)
+    assert "canary-restricted" not in row.lower()
+    assert "| Aland |" in row
+    restricted = run_cli(
+        "report",
+        "progress",
+        "--until",
+        "2017-10-31",
+        "--repo",
+        repo.root,
+        "--audience",
+        "restricted",
+    )
+    assert who_text in restricted.stdout

@@ -11,6 +11,7 @@ Rules (R19), applied to every report:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -52,6 +53,8 @@ class View:
     # Names of parties and people this audience may not see: free text naming them is not used.
     hidden_names: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
+    # Ids of the records this audience may not see.
+    hidden_ids: frozenset[str] = frozenset()
 
     def visible(self, ref: str | None) -> bool:
         """True when `ref` names a record this audience may see."""
@@ -90,7 +93,24 @@ def for_audience(records: Records, audience: Sensitivity) -> View:
     for record in kept:
         out.add(_filter(record, audience, visible_ids))
     hidden = _names(r for r in records if r.id not in visible_ids)
-    return View(out, audience, hidden, frozenset(visible_ids))
+    hidden_ids = frozenset(r.id for r in records if r.id not in visible_ids)
+    return View(out, audience, hidden, frozenset(visible_ids), hidden_ids)
+
+
+def names_hidden(view: View, text: str | None) -> bool:
+    """True when free text names a party, group or person hidden from the view's audience.
+
+    Names match case-insensitively anywhere; ids match case-insensitively as whole words.
+    """
+    if not text:
+        return False
+    folded = text.casefold()
+    if any(name.casefold() in folded for name in view.hidden_names if name):
+        return True
+    if not view.hidden_ids:
+        return False
+    refs = "|".join(re.escape(ref) for ref in sorted(view.hidden_ids))
+    return re.search(rf"(?<![\w-])(?:{refs})(?![\w-])", text, re.IGNORECASE) is not None
 
 
 def _names(hidden: Iterable[Record]) -> frozenset[str]:

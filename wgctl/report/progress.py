@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from wgctl.audience import WITHHELD, View
+from wgctl.audience import WITHHELD, View, names_hidden
 from wgctl.errors import UserError
 from wgctl.models import Initiative, Meeting, StatusUpdate
 from wgctl.report import dates
@@ -109,7 +109,7 @@ def who_text(view: View, item: Initiative) -> str:
 
 def _names_hidden(view: View, item: Initiative) -> bool:
     """True when the free-text who names a party this audience may not see (defence in depth)."""
-    return bool(item.who_text) and any(name in (item.who_text or "") for name in view.hidden_names)
+    return names_hidden(view, item.who_text)
 
 
 def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]:
