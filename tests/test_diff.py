@@ -48,10 +48,10 @@ def test_diff_of_the_working_tree_names_each_kind_of_change(
     repo: RecordsRepo, run_cli: Run
 ) -> None:
     _change_everything(repo)
-    result = run_cli("diff", "--repo", repo.root)
+    result = run_cli("diff", "--repo", repo.root, "--audience", "members")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "to the working tree: 1 added, 4 changed, 1 removed." in out
+    assert "to the working tree, for a members audience: 1 added, 4 changed, 1 removed." in out
     assert 'added meeting ewg-1 "First meeting of the EWG": records/meetings/ewg-1.yaml' in out
     assert "    - working-group-meeting: 2015-03-02 to 2015-03-03, Bangkok" in out
     assert "removed organisation iom" in out
@@ -123,7 +123,7 @@ def test_markdown_escapes_data_and_reads_as_a_comment(repo: RecordsRepo, run_cli
 def test_no_change_and_bad_input(tmp_path: Any, repo: RecordsRepo, run_cli: Run) -> None:
     clean = run_cli("diff", "--repo", repo.root)
     assert clean.returncode == 0
-    assert clean.stdout.endswith("to the working tree: no changes.\n")
+    assert clean.stdout.endswith("to the working tree, for a public audience: no changes.\n")
     bad = run_cli("diff", "nope..HEAD", "--repo", repo.root)
     assert bad.returncode == 2
     assert bad.stderr == "wgctl: 'nope': no such commit in this repository\n"

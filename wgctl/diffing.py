@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from wgctl.audience import WITHHELD, View, for_audience, names_hidden
+from wgctl.models import KINDS, Sensitivity
+from wgctl.records import Records
+
 Data = dict[str, Any]
 MISSING: Any = object()
 _TITLE_FIELDS = ("title", "name", "text")
@@ -232,9 +236,27 @@ def _counts(changes: list[RecordChange]) -> str:
     return ", ".join(f"{n} {c}" for c, n in counts.items() if n) or "no changes"
 
 
-def render_text(changes: list[RecordChange], span: str) -> str:
-    """Plain text for a terminal: one block per record."""
+def _unnamed(hidden: int, invalid: int) -> list[str]:
+    """The changes left unnamed, as counts only."""
+    out = []
+    if hidden:
+        out.append(f"{_n(hidden, 'change')} to records this audience may not see (not shown).")
+    if invalid:
+        out.append(
+            f"{_n(invalid, 'change')} to files that are not valid records "
+            "(not shown; run wgctl validate)."
+        )
+    return out
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def render_text(changes: list[RecordChange], span: str, hidden: int = 0, invalid: int = 0) -> str:
+    """Plain text for a terminal: one block per record, then what was left unnamed."""
     lines = [f"Changes to the records {span}: {_counts(changes)}."]
+    lines += _unnamed(hidden, invalid)
     for c in changes:
         title = f' "{c.title}"' if c.title else ""
         moved = f" (from {c.old_path})" if c.old_path else ""
@@ -255,12 +277,15 @@ def _code(text: str) -> str:
     return "`" + text.replace("`", "'") + "`"
 
 
-def render_markdown(changes: list[RecordChange], span: str) -> str:
+def render_markdown(
+    changes: list[RecordChange], span: str, hidden: int = 0, invalid: int = 0
+) -> str:
     """Markdown for a pull-request comment; every piece of record data is escaped."""
     lines = [
         "### What this change does to the records",
         "",
         f"{md_escape(span)}: {_counts(changes)}.",
+        *(md_escape(line) for line in _unnamed(hidden, invalid)),
         "",
     ]
     for c in changes:
@@ -269,3 +294,97 @@ def render_markdown(changes: list[RecordChange], span: str) -> str:
         lines.append(f"- **{c.change.capitalize()}** {c.kind} {_code(c.id)}{title}{moved}")
         lines += [f"  - {md_escape(d)}" for d in c.details]
     return "\n".join(lines) + "\n"
+
+
+# --- What one audience may see of a change (R19) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The changes an audience may see, and how many other changes were left unnamed."""
+
+    changes: list[RecordChange]
+    hidden: int = 0  # changes to records (or parts) this audience may not see
+    invalid: int = 0  # changes to files that are not valid records
+
+
+def diff_for_audience(
+    before: Mapping[str, Data | None],
+    after: Mapping[str, Data | None],
+    changed: tuple[Mapping[str, Data | None], Mapping[str, Data | None]],
+    renames: Mapping[str, str],
+    audience: Sensitivity,
+) -> Seen:
+    """Compare what `audience` may see of every record on both sides (`before`, `after`: all).
+
+    `changed` holds the changed paths on each side. A change the audience may not see (a hidden
+    record, a hidden part, a Chatham House identity, a clearance) is counted, never named.
+    """
+    old, new = _Side(before, audience), _Side(after, audience)
+    units = [(p, p) for p in sorted(set(changed[0]) | set(changed[1])) if p not in renames]
+    units = [u for u in units if u[0] not in renames.values()] + sorted(renames.items())
+    shown_before: dict[str, Data | None] = {}
+    shown_after: dict[str, Data | None] = {}
+    shown_renames: dict[str, str] = {}
+    invalid = 0
+    for was, now in units:
+        if was in old.invalid or now in new.invalid:
+            invalid += 1
+            continue
+        a, b = old.seen(was), new.seen(now)
+        if b is not None:
+            shown_after[now] = b
+        if a is not None and (b is not None or now not in after):
+            shown_before[was] = a
+        if a is not None and b is not None and was != now:
+            shown_renames[was] = now
+    changes = diff_records(shown_before, shown_after, shown_renames)
+    named = {c.path for c in changes} | {c.old_path for c in changes if c.old_path}
+    hidden = sum(
+        1
+        for was, now in units
+        if was not in old.invalid and now not in new.invalid and not {was, now} & named
+    )
+    return Seen(changes, hidden, invalid)
+
+
+class _Side:
+    """One side's records as the audience sees them, by path, as plain data."""
+
+    def __init__(self, data: Mapping[str, Data | None], audience: Sensitivity) -> None:
+        records, self.invalid = Records(), set[str]()
+        for path, item in data.items():
+            model = KINDS.get(PurePosixPath(path).parent.name)
+            try:
+                record = model.model_validate(item) if model and item is not None else None
+            except Exception:  # a validator's bug: the file is simply not a valid record
+                record = None
+            if record is None:
+                self.invalid.add(path)
+                continue
+            record._path = path
+            records.add(record)
+        self.view = for_audience(records, audience)
+        self.by_path = {r.path: r for r in self.view.records}
+
+    def seen(self, path: str) -> Data | None:
+        """The record at `path` as the audience sees it, or None (absent or hidden)."""
+        record = self.by_path.get(path)
+        if record is None:
+            return None
+        data = record.model_dump(mode="json", exclude_unset=True)
+        for never in ("clearance", "review_handle"):
+            data.pop(never, None)
+        return _scrub(data, self.view)  # type: ignore[no-any-return]
+
+
+def _scrub(value: Any, view: View) -> Any:
+    """Drop empty values; name a hidden record, or text naming one, as withheld."""
+    if isinstance(value, dict):
+        out = {k: _scrub(v, view) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_scrub(v, view) for v in value]
+    if isinstance(value, str) and names_hidden(view, value):
+        return WITHHELD
+    return value

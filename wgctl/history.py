@@ -29,6 +29,8 @@ from wgctl.gitio import (
 )
 from wgctl.models import KINDS
 
+Data = dict[str, dict[str, Any] | None]
+
 
 def as_data(raw: bytes | None) -> dict[str, Any] | None:
     """Plain record data from a blob through the safe loader, or None when it is unreadable."""
@@ -57,6 +59,20 @@ class Comparison:
     before: dict[str, dict[str, Any] | None]
     after: dict[str, dict[str, Any] | None]
     renames: dict[str, str]
+    base: str = ""
+
+
+def every_record(repo: Path, found: Comparison) -> tuple[Data, Data]:
+    """All record data on both sides of `found` (audience filtering needs the whole set).
+
+    The base side is read from git; the other side is the base with the changed files replaced.
+    """
+    with open_git(repo) as g:
+        blobs = blobs_at(g, found.base)
+    before = {rel: as_data(raw) for rel, raw in blobs.items() if _is_record(rel)}
+    after = {rel: data for rel, data in before.items() if rel not in found.before}
+    after.update(found.after)
+    return before, after
 
 
 def compare(repo: Path, spec: str = "HEAD") -> Comparison:
@@ -70,7 +86,7 @@ def compare(repo: Path, spec: str = "HEAD") -> Comparison:
         base = g.commit(base_ref or "HEAD")
         if head is not None and head_ref.startswith("."):
             base = g.run("merge-base", "--end-of-options", base, head).strip()
-        result = Comparison(_span(g, base, head), {}, {}, {})
+        result = Comparison(_span(g, base, head), {}, {}, {}, base)
         for change in diff_names(g, base, head):
             if not _is_record(change.path):
                 continue

@@ -20,6 +20,14 @@ class DiffFormat(StrEnum):
     md = "md"
 
 
+class Audience(StrEnum):
+    """Who reads the output of `diff`."""
+
+    public = "public"
+    members = "members"
+    restricted = "restricted"
+
+
 class LogFormat(StrEnum):
     """Output formats of `log`."""
 
@@ -44,14 +52,27 @@ def diff(
     ] = "HEAD",
     repo: RepoOption = Path(),
     fmt: Annotated[DiffFormat, typer.Option("--format", help="text or md.")] = DiffFormat.text,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="Who will read it: public (the default, also for md: safe to post), members "
+            "or restricted. Changes this audience may not see are counted, never named.",
+        ),
+    ] = Audience.public,
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
     from wgctl import diffing, history
+    from wgctl.models import Sensitivity
 
     found = history.compare(repo, spec)
-    changes = diffing.diff_records(found.before, found.after, found.renames)
+    before, after = history.every_record(repo, found)
+    seen = diffing.diff_for_audience(
+        before, after, (found.before, found.after), found.renames, Sensitivity(audience.value)
+    )
+    span = f"{found.span}, for a {audience.value} audience"
     render = diffing.render_markdown if fmt is DiffFormat.md else diffing.render_text
-    typer.echo(render(changes, found.span), nl=False)
+    typer.echo(render(seen.changes, span, seen.hidden, seen.invalid), nl=False)
 
 
 @guard
