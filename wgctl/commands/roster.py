@@ -36,6 +36,24 @@ class Format(StrEnum):
 FormatOption = Annotated[Format, typer.Option("--format", help="text, json or md.")]
 
 
+class Audience(StrEnum):
+    """Who reads a roster view."""
+
+    public = "public"
+    members = "members"
+    restricted = "restricted"
+
+
+AudienceOption = Annotated[
+    Audience,
+    typer.Option(
+        "--audience",
+        help="Who will read it (default members: the co-chairs and the secretariat). The view "
+        "is computed only from what that audience may see.",
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     """Add `wgctl roster show|next|plan|apply` to the root app."""
     roster = typer.Typer(
@@ -51,27 +69,66 @@ def register(app: typer.Typer) -> None:
 T = TypeVar("T")
 
 
-def _emit(value: T, lines: Callable[[T, bool], list[str]], fmt: Format) -> None:
-    """Print a roster view as JSON, or as text or Markdown lines."""
+def _emit(value: T, lines: Callable[[T, bool], list[str]], fmt: Format, audience: Audience) -> None:
+    """Print a roster view as JSON, or as text or Markdown lines, naming its audience."""
+    import json
+
     from wgctl.roster.render import to_json
 
     if fmt is Format.json:
-        typer.echo(to_json(value))
-    else:
-        typer.echo("\n".join(lines(value, fmt is Format.md)))
+        data = json.loads(to_json(value))
+        if isinstance(data, dict):
+            data = {"audience": audience.value, **data}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    out = lines(value, fmt is Format.md)
+    note = f"For a {audience.value} audience: computed only from what it may see."
+    typer.echo("\n".join([*out[:1], note, *out[1:]]))
+
+
+def _for_audience(repo: Path, group: str | None, audience: Audience) -> tuple[Records, Group]:
+    """The valid records as `audience` may see them, and the chosen group among those.
+
+    A co-chair term held by a member the audience may not see keeps its place in the rotation
+    but is not named.
+    """
+    from wgctl.audience import WITHHELD, for_audience
+    from wgctl.errors import UserError
+    from wgctl.models import Group, Sensitivity
+    from wgctl.records import Records
+
+    records, chosen = valid_group(repo, group)
+    view = for_audience(records, Sensitivity(audience.value))
+    seen = view.records.get(Group, chosen.id)
+    if seen is None:
+        raise UserError(f"unknown group {chosen.id!r}")
+    terms = [
+        t if view.visible(t.member) else t.model_copy(update={"member": WITHHELD})
+        for t in seen.terms
+    ]
+    if terms == list(seen.terms):
+        return view.records, seen
+    named = seen.model_copy(update={"terms": terms})
+    out = Records()
+    for record in view.records:
+        out.add(named if record is seen else record)
+    return out, named
 
 
 @guard
 def show(
-    group: GroupArg = None, repo: RepoOption = Path(), fmt: FormatOption = Format.text
+    group: GroupArg = None,
+    repo: RepoOption = Path(),
+    fmt: FormatOption = Format.text,
+    audience: AudienceOption = Audience.members,
 ) -> None:
     """Each seat's co-chairs, decisions, extensions and gaps, and a timeline by year."""
     from wgctl.roster.history import seat_history
     from wgctl.roster.render import history_lines
 
-    records, chosen = valid_group(repo, group)
+    records, chosen = _for_audience(repo, group, audience)
     history = seat_history(records, chosen)
-    _emit(history, history_lines, fmt)
+    _emit(history, history_lines, fmt, audience)
 
 
 @guard
@@ -83,20 +140,22 @@ def next_(
         typer.Option("--as-of", help="Date to look ahead from (YYYY-MM-DD); default today."),
     ] = None,
     fmt: FormatOption = Format.text,
+    audience: AudienceOption = Audience.members,
 ) -> None:
     """Which seat falls vacant at the next SOM, why, who may take it, and whom the rules point to."""
     from wgctl.roster.decide import next_rotation
     from wgctl.roster.render import rotation_lines
 
     day = day_or_today(as_of, "--as-of", usage_error)
-    records, chosen = valid_group(repo, group)
+    records, chosen = _for_audience(repo, group, audience)
     rot = next_rotation(records, chosen, day)
-    _emit(rot, rotation_lines, fmt)
+    _emit(rot, rotation_lines, fmt, audience)
 
 
 @guard
 def plan(
     group: GroupArg = None,
+    *,
     repo: RepoOption = Path(),
     years: Annotated[
         int, typer.Option("--years", min=1, max=50, help="How many SOMs to project.")
@@ -105,15 +164,16 @@ def plan(
         str | None, typer.Option("--as-of", help="Start date (YYYY-MM-DD); default today.")
     ] = None,
     fmt: FormatOption = Format.text,
+    audience: AudienceOption = Audience.members,
 ) -> None:
     """The projected rotation for the next N SOMs; any rule it must break is stated."""
     from wgctl.roster.plan import plan_rotation
     from wgctl.roster.render import plan_lines
 
     day = day_or_today(as_of, "--as-of", usage_error)
-    records, chosen = valid_group(repo, group)
+    records, chosen = _for_audience(repo, group, audience)
     result = plan_rotation(records, chosen, day, years)
-    _emit(result, plan_lines, fmt)
+    _emit(result, plan_lines, fmt, audience)
 
 
 @guard
