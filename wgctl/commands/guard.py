@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
+from typer.exceptions import TyperException
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,6 +33,9 @@ def guard(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except TyperException:
+            # Usage errors (typer.BadParameter on an option): click prints usage, exits 2.
             raise
         except WgctlError as exc:
             raise fail(str(exc), exc.exit_code) from None

@@ -39,37 +39,46 @@ EditForceOption = Annotated[
     bool, typer.Option("--force", help="Edit even when git has unrecorded changes to the file.")
 ]
 
-# How a bad date is reported differs by command family (kept as the commands always did it).
-BadDate = Callable[[str, str], Exception]
+# How a bad date is reported differs by command family (kept as the commands always did it);
+# `reason` is given when the text is a date but out of range.
+BadDate = Callable[[str, str, str | None], Exception]
 
 
-def user_error(option: str, value: str) -> Exception:
+def user_error(option: str, value: str, reason: str | None = None) -> Exception:
     """A bad date as a UserError (exit 1), as the report commands say it."""
     from wgctl.errors import UserError
 
+    if reason:
+        return UserError(f"{option} {value!r}: {reason}")
     return UserError(f"{option} {value!r} is not a date (YYYY-MM-DD)")
 
 
-def input_error(option: str, value: str) -> Exception:
+def input_error(option: str, value: str, reason: str | None = None) -> Exception:
     """A bad date as an InputError (exit 2), as the editing and codeowners commands say it."""
     from wgctl.errors import InputError
 
-    return InputError(f"{option} {value!r}: not a date written YYYY-MM-DD")
+    return InputError(f"{option} {value!r}: {reason or 'not a date written YYYY-MM-DD'}")
 
 
-def usage_error(option: str, value: str) -> Exception:
+def usage_error(option: str, value: str, reason: str | None = None) -> Exception:
     """A bad date as a usage error on the option (exit 2), as the roster commands say it."""
-    return typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option)
+    message = f"{value!r}: {reason}" if reason else f"{value!r} is not a date (YYYY-MM-DD)"
+    return typer.BadParameter(message, param_hint=option)
 
 
 def parse_day(value: str | None, option: str, bad: BadDate) -> date | None:
-    """An option's YYYY-MM-DD value as a date (None when not given)."""
+    """An option's value as a date (None when not given): only `YYYY-MM-DD`, years 1900-2200.
+
+    Why not `date.fromisoformat` alone: it also reads `2017-W44-2` and `20171031`.
+    """
     if value is None:
         return None
+    from wgctl.models.base import YEAR_RANGE, iso_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise bad(option, value) from None
+        return iso_day(value)
+    except ValueError as exc:
+        raise bad(option, value, YEAR_RANGE if str(exc) == YEAR_RANGE else None) from None
 
 
 def day_or_today(value: str | None, option: str, bad: BadDate) -> date:

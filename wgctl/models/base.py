@@ -11,24 +11,50 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 from pydantic import Strict as StrictFlag
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+YEAR_RANGE = f"year must be between {MIN_YEAR} and {MAX_YEAR}"
+
+
+def iso_day(text: str) -> date:
+    """A `YYYY-MM-DD` text as a date in the years 1900-2200, else ValueError saying why.
+
+    Why bounded: date arithmetic near year 9999 (a term's end, a calendar's next day) overflows,
+    and no working-group record or command-line date is that far out.
+    """
+    if not _ISO_DATE.fullmatch(text):
+        msg = "must be a date written YYYY-MM-DD"
+        raise ValueError(msg)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is not a real calendar date"
+        raise ValueError(msg) from None
+    return in_range(day)
+
+
+def in_range(day: date) -> date:
+    """`day` itself when its year is 1900-2200, else ValueError."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(YEAR_RANGE)
+    return day
 
 
 def _parse_iso_date(value: Any) -> Any:
     """Accept only `YYYY-MM-DD` strings (or dates): never integers or timestamps.
 
-    Why: pydantic's lax mode reads `0` as 1970-01-01 and YAML 1.1 timestamps silently.
+    Why: pydantic's lax mode reads `0` as 1970-01-01 and YAML 1.1 timestamps silently. Text (all
+    that files hold) is bounded to 1900-2200; dates built by code (a plan's projected terms, which
+    may run past 2200) are taken as they are.
     """
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    if not isinstance(value, str):
         msg = "must be a date written YYYY-MM-DD"
-        raise ValueError(msg)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        msg = f"{value!r} is not a real calendar date"
-        raise ValueError(msg) from None
+        raise ValueError(msg)  # noqa: TRY004 - pydantic turns only ValueError into a problem
+    return iso_day(value)
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
