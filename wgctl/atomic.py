@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from wgctl.errors import UserError
+
 
 def _default_mode() -> int:
     """0o666 less the process umask: what a plain `open(path, "w")` would create."""
@@ -53,6 +55,24 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically, creating the folder when needed (CODEOWNERS, calendars)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text.encode("utf-8"))
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a command's output file (report, calendar) all or nothing, or refuse in one line.
+
+    The folder must exist already (a typo in `-o` never creates a tree); every OS refusal
+    becomes a UserError naming the path.
+    """
+    folder = path.parent if str(path.parent) else Path()
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder")
+    if not folder.is_dir():
+        why = "is not a folder" if folder.exists() else "does not exist"
+        raise UserError(f"{path}: folder {folder} {why}")
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _fsync_dir(folder: Path) -> None:

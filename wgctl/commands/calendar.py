@@ -35,7 +35,7 @@ def export_ics(
     from datetime import UTC, datetime
 
     from wgctl import ics
-    from wgctl.atomic import write_text_atomic
+    from wgctl.atomic import write_output
     from wgctl.audience import for_audience
     from wgctl.errors import UserError
     from wgctl.models import Group, Meeting, Sensitivity
@@ -56,5 +56,5 @@ def export_ics(
     if out is None:
         typer.echo(text, nl=False)
         return
-    write_text_atomic(out, text)
+    write_output(out, text.encode("utf-8"))
     typer.echo(f"wrote {out} ({len(meetings)} events)")

@@ -71,9 +71,10 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
     repo: Path,
 ) -> None:
     """Validate, filter, render, then write the file (all or nothing) or print."""
+    from wgctl.atomic import write_output
     from wgctl.errors import UserError
     from wgctl.models import Sensitivity
-    from wgctl.report.produce import load_view, render_report, write_atomic
+    from wgctl.report.produce import load_view, render_report
 
     if fmt is OutFormat.docx and output is None:
         raise UserError("--format docx needs --output FILE")
@@ -85,7 +86,7 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
         return
-    write_atomic(output, data)
+    write_output(output, data)
     typer.echo(f"wrote {output}", err=True)
 
 

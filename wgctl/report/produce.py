@@ -1,4 +1,4 @@
-"""From a repository to report bytes: validate, filter for the audience, build, render, write."""
+"""From a repository to report bytes: validate, filter for the audience, build, render."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl import atomic
 from wgctl.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
@@ -55,14 +54,6 @@ def render_report(
     if fmt == "docx":
         return html_to_docx(render(report, "html", context, repo=repo, template=template))
     return render(report, fmt, context, repo=repo, template=template).encode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write all or nothing: temp file beside the target, fsync, rename (R25)."""
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise UserError(f"{path}: folder {folder} does not exist")
-    atomic.write_atomic(path, data)
 
 
 def today() -> date:
