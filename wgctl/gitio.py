@@ -207,9 +207,21 @@ def dirty(g: Git, rel: str) -> bool:
 
 
 def find_record_path(g: Git, record: str) -> str:
-    """A record's repo-relative path from an id or a path, looking at HEAD's tree too."""
+    """A record's repo-relative path from an id or a path, looking at HEAD's tree too.
+
+    A path must stay inside records/ (no `..`, not absolute): git is never asked about a file
+    outside the repository.
+    """
     if "/" in record or record.endswith(".yaml"):
-        return PurePosixPath(record).as_posix()
+        path = PurePosixPath(record)
+        if (
+            path.is_absolute()
+            or ".." in path.parts
+            or len(path.parts) != 3
+            or path.parts[0] != RECORDS_DIR
+        ):
+            raise UserError(f"{record!r}: not a record path (give an id or records/KIND/ID.yaml)")
+        return path.as_posix()
     root = Path(str(g.repo.working_tree_dir)) / g.top(RECORDS_DIR)
     hits = sorted(p.relative_to(root.parent).as_posix() for p in root.glob(f"*/{record}.yaml"))
     if not hits:
