@@ -49,7 +49,10 @@ def _page(doc: Any, root: ET.Element) -> None:
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(24), Mm(22)
     doc.styles["Normal"].font.size = Pt(10.5)
-    doc.core_properties.title = _text(root.find("head/title"))
+    props = doc.core_properties  # python-docx's template names itself author and commenter
+    props.title = _text(root.find("head/title"))
+    props.author = props.last_modified_by = "wgctl"
+    props.comments = ""
     running = root.find("body/header")
     if running is not None:
         header = section.header.paragraphs[0]
