@@ -187,3 +187,18 @@ def test_unreadable_folder_is_a_problem(repo: RecordsRepo) -> None:
         folder.chmod(0o755)
     if os.geteuid() != 0:  # root reads anything
         assert problems == [("records/people", "cannot read folder: Permission denied")]
+
+
+def test_symlinks_into_git_internals_are_refused(repo: RecordsRepo, run_cli: Run) -> None:
+    """Inside the repository, but git's data is never a record: not loaded, never quoted."""
+    (repo.root / "records/organisations/config.yaml").symlink_to("../../.git/config")
+    (repo.root / "records/people").symlink_to("../.git", target_is_directory=True)
+    found, problems = found_and_problems(repo)
+    assert "records/organisations/config.yaml" not in found
+    assert not any(f.startswith("records/people/") for f in found)
+    assert sorted(problems) == [
+        ("records/organisations/config.yaml", "symlink leads into git's own .git/ folder"),
+        ("records/people", "symlink leads into git's own .git/ folder"),
+    ]
+    result = run_cli("validate", "--repo", repo.root)
+    assert "[core]" not in result.stdout

@@ -122,3 +122,34 @@ def test_every_format_is_one_line_per_problem(message: str, path: str) -> None:
     render_json(problems, 2, out)
     assert len(out.getvalue().splitlines()) == 4
     assert json.loads(out.getvalue())["problems"][1]["message"] == "bad value"
+
+
+def test_text_quotes_only_the_files_it_is_given(tmp_path: Path) -> None:
+    (tmp_path / "records/a").mkdir(parents=True)
+    (tmp_path / "records/a/b.yaml").write_text("one\ntwo\nthree\n", encoding="utf-8")
+    out = io.StringIO()
+    render_text([_problem()], tmp_path, 1, out, sources=["records/a/other.yaml"])
+    assert " 3 | " not in out.getvalue()
+    out = io.StringIO()
+    render_text([_problem()], tmp_path, 1, out, sources=["records/a/b.yaml"])
+    assert "       3 | three" in out.getvalue().splitlines()
+
+
+def test_text_never_quotes_a_link_out_of_the_repository(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("a\nb\nsecret\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "records/a").mkdir(parents=True)
+    (repo / "records/a/b.yaml").symlink_to(outside)
+    out = io.StringIO()
+    render_text([_problem()], repo, 1, out, sources=["records/a/b.yaml"])
+    assert "secret" not in out.getvalue()
+
+
+def test_text_never_quotes_outside_records_or_past_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "records/a").mkdir(parents=True)
+    (tmp_path / "records/a/b.yaml").write_text("one\ntwo\nthree\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("one\ntwo\nsecret\n", encoding="utf-8")
+    out = io.StringIO()
+    render_text([_problem(path="notes.txt"), _problem()], tmp_path, 1, out, max_bytes=5)
+    assert " 3 | " not in out.getvalue()

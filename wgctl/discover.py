@@ -56,6 +56,8 @@ def discover(repo: Path) -> tuple[list[Found], list[Problem]]:
     walk = _Walk(repo)
     if root.is_symlink() and not _inside(root, walk.top):
         return [], [_problem(RECORDS_DIR, "records/ is a symlink leading outside the repository")]
+    if root.is_symlink() and _in_git_dir(root, walk.top):
+        return [], [_problem(RECORDS_DIR, "records/ is a symlink into git's own .git/ folder")]
     walk.run(root)
     walk.found.sort(key=lambda f: f.rel)
     return walk.found, walk.problems
@@ -99,6 +101,8 @@ class _Walk:
             self.problems.append(_problem(_printable(rel), problem))
         elif entry.is_symlink() and not _inside(Path(entry.path), self.top):
             self.problems.append(_problem(rel, _symlink_problem(Path(entry.path))))
+        elif entry.is_symlink() and _in_git_dir(Path(entry.path), self.top):
+            self.problems.append(_problem(rel, "symlink leads into git's own .git/ folder"))
         elif entry.is_dir():
             return True
         elif entry.is_file():
@@ -151,6 +155,29 @@ def _classify(file: str, rel: str, found: list[Found], problems: list[Problem]) 
         problems.append(_problem(rel, "records live at records/<kind>/<id>.yaml"))
     else:
         found.append(Found(file, rel))
+
+
+def _in_git_dir(path: Path, top: Path) -> bool:
+    """True when a symlink inside the repository resolves into a `.git` folder (git's data)."""
+    try:
+        parts = path.resolve().relative_to(top).parts
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return ".git" in parts
+
+
+def readable(repo: Path, rel: str) -> bool:
+    """True for a regular file under records/, inside the repository and outside any .git/."""
+    parts = rel.split("/")
+    if parts[0] != RECORDS_DIR or ".." in parts or _bad_name(rel):
+        return False
+    path = repo / rel
+    top = repo.resolve()
+    try:
+        regular = path.is_file()
+    except OSError:
+        return False
+    return regular and _inside(path, top) and not _in_git_dir(path, top)
 
 
 def _inside(path: Path, top: Path) -> bool:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import IO
 
+from wgctl.discover import readable
 from wgctl.errors import Problem, Severity
 from wgctl.rules import BY_CODE
+from wgctl.yamlio import MAX_BYTES, YamlError, read_text
 
 FORMATS = ("text", "json", "github")
 # Control characters, line and paragraph separators, and bidirectional overrides.
@@ -25,15 +27,22 @@ _JSON_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 
 def render(
-    fmt: str, problems: Sequence[Problem], *, repo: Path, files: int, stream: IO[str]
+    fmt: str,
+    problems: Sequence[Problem],
+    *,
+    repo: Path,
+    files: int,
+    stream: IO[str],
+    sources: Collection[str] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> None:
-    """Write problems in one of FORMATS."""
+    """Write problems in one of FORMATS; text quotes lines only from `sources` (see render_text)."""
     if fmt == "json":
         render_json(problems, files, stream)
     elif fmt == "github":
         render_github(problems, stream)
     else:
-        render_text(problems, repo, files, stream)
+        render_text(problems, repo, files, stream, sources=sources, max_bytes=max_bytes)
 
 
 def utf8_safe(text: str) -> str:
@@ -51,24 +60,53 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _source_line(repo: Path, problem: Problem, cache: dict[str, list[str]]) -> str | None:
-    if problem.path not in cache:
+class _Sources:
+    """Lines of the record files a report may quote: only files discovery accepted, read the
+    way the loader reads them (bounded, never blocking, never outside the repository or .git/)."""
+
+    def __init__(self, repo: Path, allowed: Collection[str] | None, max_bytes: int) -> None:
+        self._repo = repo
+        self._allowed = None if allowed is None else set(allowed)
+        self._max_bytes = max_bytes
+        self._lines: dict[str, list[str]] = {}
+
+    def line(self, problem: Problem) -> str | None:
+        """The problem's source line, or None when the file may not or cannot be read."""
+        if problem.path not in self._lines:
+            self._lines[problem.path] = self._read(problem.path)
+        lines = self._lines[problem.path]
+        return lines[problem.line - 1] if 0 < problem.line <= len(lines) else None
+
+    def _read(self, rel: str) -> list[str]:
+        if self._allowed is not None and rel not in self._allowed:
+            return []
+        if not readable(self._repo, rel):
+            return []
         try:
-            text = (repo / problem.path).read_text(encoding="utf-8-sig")
-            cache[problem.path] = text.splitlines()
-        except (OSError, UnicodeError, ValueError):
-            cache[problem.path] = []
-    lines = cache[problem.path]
-    return lines[problem.line - 1] if 0 < problem.line <= len(lines) else None
+            return read_text(self._repo / rel, self._max_bytes).splitlines()
+        except YamlError:
+            return []
 
 
-def render_text(problems: Sequence[Problem], repo: Path, files: int, stream: IO[str]) -> None:
-    """Problems grouped by file, each `path:line:col:` (editor-clickable), source line and hint."""
+def render_text(
+    problems: Sequence[Problem],
+    repo: Path,
+    files: int,
+    stream: IO[str],
+    *,
+    sources: Collection[str] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> None:
+    """Problems grouped by file, each `path:line:col:` (editor-clickable), source line and hint.
+
+    Source lines come only from `sources` (the files discovery accepted; None: any record file
+    that passes the same checks), read bounded and without following links out of the repository.
+    """
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
-    cache: dict[str, list[str]] = {}
+    quoted = _Sources(repo, sources, max_bytes)
     for path, group in groupby(problems, key=lambda p: p.path):
         shown = escape(one_line(path))
         console.print(f"[bold]{shown}[/bold]")
@@ -78,7 +116,7 @@ def render_text(problems: Sequence[Problem], repo: Path, files: int, stream: IO[
                 f"  {shown}:{p.line}:{p.column}: [{colour}]{p.severity}[/{colour}]: "
                 f"{escape(one_line(p.message))} [dim]\\[{escape(p.rule)}][/dim]"
             )
-            line = _source_line(repo, p, cache)
+            line = quoted.line(p)
             if line is not None:
                 console.print(f"    [dim]{p.line:>4} |[/dim] {escape(one_line(line[:200]))}")
             rule = BY_CODE.get(p.rule)
