@@ -213,3 +213,115 @@ def test_undecodable_file_name_never_breaks_output(repo: RecordsRepo, run_cli: R
     [problem] = doc["problems"]
     assert problem["path"].startswith("records/organisations/caf")
     assert problem["path"].isprintable()
+
+
+# Text output quotes source lines only from files the loader accepted to read.
+LINKED = "records/actions/x.yaml"
+
+
+def _text(run_cli: Run, repo: RecordsRepo) -> Any:
+    result = run_cli("validate", "--repo", repo.root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result
+
+
+def test_text_never_quotes_a_file_outside_the_repository(
+    repo: RecordsRepo, run_cli: Run, tmp_path: Path
+) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:secret\n")
+    (repo.root / LINKED).symlink_to(secret)
+    result = _text(run_cli, repo)
+    assert f"  {LINKED}:1:1: error: symlink leads outside the repository [WG009]" in result.stdout
+    assert "secret" not in result.stdout
+    assert " 1 | " not in result.stdout
+
+
+def test_text_never_quotes_git_internals(repo: RecordsRepo, run_cli: Run) -> None:
+    (repo.root / LINKED).symlink_to("../../.git/config")
+    result = _text(run_cli, repo)
+    assert f"{LINKED}:1:1: error: symlink leads into git's own .git/ folder [WG009]" in (
+        result.stdout
+    )
+    assert "[core]" not in result.stdout
+    assert "repositoryformatversion" not in result.stdout
+
+
+def _wgctl_text(repo: RecordsRepo) -> Any:
+    """The default format in a process of its own, bounded in time and memory: a regression
+    (a blocking read, an endless one) fails the test instead of hanging or killing the suite."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+
+    wgctl = Path(sys.executable).parent / "wgctl"
+    return subprocess.run(
+        [str(wgctl), "validate", "--repo", str(repo.root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=limit,
+    )
+
+
+def test_text_on_a_fifo_finishes(repo: RecordsRepo) -> None:
+    """The default format, as the pre-commit hook runs it: a FIFO must not block the read."""
+    os.mkfifo(repo.root / LINKED)
+    done = _wgctl_text(repo)
+    assert done.returncode == 1, done.stderr
+    assert f"{LINKED}:1:1: error: not a regular file (or a broken symlink) [WG009]" in done.stdout
+
+
+def test_text_on_an_endless_device_is_one_problem(repo: RecordsRepo) -> None:
+    (repo.root / LINKED).symlink_to("/dev/zero")
+    done = _wgctl_text(repo)
+    assert done.returncode == 1, done.stderr
+    assert f"{LINKED}:1:1: error: symlink leads outside the repository [WG009]" in done.stdout
+
+
+def test_text_on_a_huge_sparse_file_is_one_problem(repo: RecordsRepo, run_cli: Run) -> None:
+    with (repo.root / LINKED).open("wb") as handle:
+        handle.truncate(1_500_000_000)
+    result = _text(run_cli, repo)
+    assert f"{LINKED}:1:1: error: file is 1,500,000,000 bytes, over the" in result.stdout
+    assert " 1 | " not in result.stdout
+
+
+# PATH mode: report on those files only, and never "ok" for a file that is not there.
+
+
+@pytest.mark.parametrize(
+    "path", ["records/actions/nonexist.yaml", "records/actions/Nominate-focal-point.yaml"]
+)
+def test_validate_path_that_is_no_record_is_a_usage_error(
+    repo: RecordsRepo, run_cli: Run, path: str
+) -> None:
+    result = run_cli("validate", path, "--repo", repo.root)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"wgctl: {path}: no such record file in the repository (names are exact)"
+    ]
+
+
+def test_validate_path_of_a_symlinked_record_reports_on_it(repo: RecordsRepo, run_cli: Run) -> None:
+    (repo.root / "shared").mkdir()
+    (repo.root / "records/organisations/iom.yaml").rename(repo.root / "shared/iom.yaml")
+    (repo.root / "records/organisations/iom.yaml").symlink_to("../../shared/iom.yaml")
+    repo.edit("shared/iom.yaml", "ahg_member: true", "ahg_member: 3")
+    link = repo.root / "records/organisations/iom.yaml"
+    result = run_cli("validate", link, "--repo", repo.root)
+    assert result.returncode == 1
+    assert "records/organisations/iom.yaml:" in result.stdout
+    assert "1 files checked: 1 errors" in result.stdout
+
+
+def test_validate_path_help_says_other_files_are_not_checked(run_cli: Run) -> None:
+    result = run_cli("validate", "--help")
+    text = " ".join(result.stdout.replace("│", " ").split())
+    assert "problems they cause in other files are not reported" in text
+    assert "--changed-since" in text

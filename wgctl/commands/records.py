@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -33,7 +33,14 @@ def register(app: typer.Typer) -> None:
 
 @guard
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Report on these files only.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Report on these record files only (references still resolve against the whole"
+            " repository); problems they cause in other files are not reported: validate"
+            " everything, or use --changed-since."
+        ),
+    ] = None,
     *,
     repo: RepoOption = Path(),
     fmt: Annotated[Format, typer.Option("--format", help="text, json or github.")] = Format.text,
@@ -50,10 +57,9 @@ def validate(
 ) -> None:
     """Validate every record and every cross-record rule; exit 1 on errors."""
     from wgctl import output
-    from wgctl.paths import repo_relative
     from wgctl.validate import validate_repo
 
-    only = [repo_relative(repo, p) for p in paths] if paths else None
+    only = [_record_path(repo, p) for p in paths] if paths else None
     changes = None
     if changed_since is not None:
         from wgctl import changeset, history
@@ -61,12 +67,56 @@ def validate(
         changes = history.changed_since(repo, changed_since)
     day = today.date() if today else None
     result = validate_repo(repo, only=only, max_bytes=max_bytes, today=day)
+    if only is not None:
+        _refuse_unknown(only, result.files, result.problems)
     if changes is not None:
         result.problems = changeset.concerning(result.problems, result.records, changes)
         only = sorted(changes.changed) if only is None else only
     files = len(only) if only is not None else len(result.files)
-    output.render(fmt.value, result.problems, repo=repo, files=files, stream=sys.stdout)
+    output.render(
+        fmt.value,
+        result.problems,
+        repo=repo,
+        files=files,
+        stream=sys.stdout,
+        sources=result.files,
+        max_bytes=max_bytes,
+    )
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+def _record_path(repo: Path, path: Path) -> str:
+    """A PATH argument (from the current folder, or else from --repo) relative to the repository.
+
+    Folders are resolved, the file name is not: a symlinked record keeps its own name.
+    """
+    import os
+
+    from wgctl.errors import InputError
+
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    if not os.path.lexists(absolute) and not path.is_absolute():
+        absolute = repo / path
+    try:
+        folder = absolute.parent.resolve()
+        if absolute.name not in ("", ".", ".."):
+            return (folder / absolute.name).relative_to(repo.resolve()).as_posix()
+        return absolute.resolve().relative_to(repo.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        raise InputError(f"{path}: not inside the repository {repo}") from None
+
+
+def _refuse_unknown(only: list[str], files: list[str], problems: list[Any]) -> None:
+    """A PATH that is no record file of the repository is a mistake, never "0 errors: ok"."""
+    from wgctl.errors import InputError
+    from wgctl.output import one_line
+
+    known = set(files) | {p.path for p in problems}
+    for rel in only:
+        if rel not in known:
+            raise InputError(
+                f"{one_line(rel)}: no such record file in the repository (names are exact)"
+            )
 
 
 @guard
