@@ -96,20 +96,22 @@ def test_hook_manifest_declares_the_validate_hook() -> None:
     assert (hook["language"], hook["files"], hook["pass_filenames"]) == (
         "python",
         "^records/",
-        True,
+        False,  # the whole repository: a change can break references in files not committed
     )
 
 
-def test_hook_entry_with_file_names_as_pre_commit_passes_them(repo: RecordsRepo) -> None:
+def test_hook_entry_as_pre_commit_runs_it_sees_problems_in_other_files(repo: RecordsRepo) -> None:
+    """pre-commit runs the entry without file names: a change that breaks another file fails."""
     (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    repo.write({"records/themes/broken.yaml": BROKEN_THEME})
-    only_good = _bash(f"{hook['entry']} records/themes/cooperation.yaml", repo.root)
-    assert only_good.returncode == 0, only_good.stdout
-    with_bad = _bash(
-        f"{hook['entry']} records/themes/broken.yaml records/themes/cooperation.yaml", repo.root
-    )
-    assert with_bad.returncode == 1
-    assert "records/themes/broken.yaml:3:9:" in with_bad.stdout
+    assert _bash(hook["entry"], repo.root).returncode == 0
+    repo.edit("records/meetings/som-2014.yaml", "id: som-2014", "id: som-2014-moved")
+    moved = _bash(hook["entry"], repo.root)
+    assert moved.returncode == 1
+    assert "records/groups/ewg.yaml:" in moved.stdout
+    repo.remove("records/meetings/som-2014.yaml")  # a deletion: no file name to pass at all
+    deleted = _bash(hook["entry"], repo.root)
+    assert deleted.returncode == 1
+    assert "records/groups/ewg.yaml:" in deleted.stdout
 
 
 @pytest.mark.skipif(
