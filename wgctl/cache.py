@@ -15,6 +15,8 @@ import gc
 import hashlib
 import os
 import pickle
+import re
+import stat
 import subprocess
 from collections.abc import Iterator
 from importlib import metadata
@@ -28,6 +30,8 @@ CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"
 FORMAT = 1
 _SKIP_MODES = (b"120000", b"160000")  # symlinks and submodules: their blob is not the content
+_SYMLINK_ENTRY = re.compile(rb"(?:^|\0)120000 ")  # a tracked symlink in `git ls-files -s -z`
+HASH_LIMIT = 8_000_000  # changed files up to this size are hashed; bigger ones go by metadata
 Entry = tuple[str, Any, list[Any]]  # (blob sha, record or None, problems)
 
 
@@ -101,8 +105,15 @@ class GitState:
             blobs.pop(dirty, None)
         return blobs
 
-    def key(self, *parts: object) -> str:
-        """A digest of the whole working tree's content (as far as git and stat can tell)."""
+    def key(self, *parts: object) -> str | None:
+        """A digest of the whole working tree's content; None when git cannot vouch for it.
+
+        Changed, new and ignored files are few: their content is hashed (size and time lie after
+        `touch -d`, `cp -p`, `tar x` or `rsync -t`). A symlink anywhere git sees one may lead to
+        content git does not track, so then there is no key (and no memo).
+        """
+        if _SYMLINK_ENTRY.search(self.listing):
+            return None
         digest = hashlib.sha256(repr(parts).encode())
         digest.update(code_fingerprint().encode())
         for blob in (self.listing, self.status, self.ignored):
@@ -111,14 +122,34 @@ class GitState:
         extra = set(_status_paths(self.status)) | {
             os.fsdecode(p) for p in self.ignored.split(b"\0") if p
         }
-        for rel in sorted(extra):  # changed files: their size and time stand for their content
-            try:
-                st = (self.repo / rel).lstat()
-                stamp = f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}\0"
-            except OSError:
-                stamp = "\0gone\0"
-            digest.update(os.fsencode(rel) + stamp.encode())
+        for rel in sorted(extra):
+            stamp = _content_stamp(self.repo / rel)
+            if stamp is None:
+                return None
+            digest.update(os.fsencode(rel) + b"\0" + stamp + b"\0")
         return digest.hexdigest()
+
+
+def _content_stamp(path: Path) -> bytes | None:
+    """What stands for a changed file's content: its hash (metadata when huge); None: a symlink."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return b"gone"
+    if stat.S_ISLNK(st.st_mode):
+        return None
+    meta = f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}".encode()
+    if not stat.S_ISREG(st.st_mode) or st.st_size > HASH_LIMIT:
+        return meta  # ctime and inode change with every write, even when mtime is set back
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            data = os.read(fd, HASH_LIMIT + 1)
+        finally:
+            os.close(fd)
+    except OSError:
+        return meta
+    return f"{st.st_mode} {len(data)} ".encode() + hashlib.sha256(data).digest()
 
 
 def _status_paths(status: bytes) -> Iterator[str]:
@@ -193,6 +224,8 @@ class ResultMemo:
 
     def get(self) -> tuple[list[Any], list[str]] | None:
         """(problems, files) of a run with the same key, if there was one."""
+        if self._key is None:
+            return None
         try:
             with self._path.open("rb") as handle, _no_gc():
                 key, problems, files = pickle.load(handle)  # noqa: S301 - our own file in .git/
@@ -201,8 +234,9 @@ class ResultMemo:
         return (problems, files) if key == self._key else None
 
     def put(self, problems: list[Any], files: list[str]) -> None:
-        """Remember this run's outcome."""
-        _write_pickle(self._path, (self._key, problems, files))
+        """Remember this run's outcome (unless the tree's content has no key)."""
+        if self._key is not None:
+            _write_pickle(self._path, (self._key, problems, files))
 
 
 def _write_pickle(path: Path, value: object) -> None:

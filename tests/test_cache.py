@@ -1,0 +1,103 @@
+"""The validation memo in .git/ is never stale: every run agrees with a run without the cache."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.repo import RecordsRepo
+
+Run = Callable[..., Any]
+ORG = "records/organisations/aland.yaml"
+BAD = (ORG, 5, "WG010", "ahg_member: expected true or false, got the number 3")
+
+
+def problems(run_cli: Run, repo: RecordsRepo) -> tuple[int, list[tuple[Any, ...]]]:
+    """Exit code and (path, line, rule, message) of every problem, via the real CLI."""
+    result = run_cli("validate", "--repo", repo.root, "--format", "json")
+    doc = json.loads(result.stdout)
+    return result.returncode, [
+        (p["path"], p["line"], p["rule"], p["message"]) for p in doc["problems"]
+    ]
+
+
+def uncached(run_cli: Run, repo: RecordsRepo, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The truth: the same run with the cache and the memo turned off."""
+    with monkeypatch.context() as patch:
+        patch.setenv("WGCTL_NO_CACHE", "1")
+        return problems(run_cli, repo)
+
+
+def _set_times(path: Path, ns: int) -> None:
+    os.utime(path, ns=(ns, ns))
+
+
+def test_edit_keeping_size_and_mtime_is_seen(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`touch -d`, `cp -p`, `tar x` and `rsync -t` put an old mtime back on new content."""
+    path = repo.root / ORG
+    repo.write({ORG: repo.read(ORG) + "# checked\n"})  # already modified, still valid
+    _set_times(path, 1_577_836_800_000_000_000)
+    assert problems(run_cli, repo) == (0, [])
+    before = path.stat()
+    repo.edit(ORG, "ahg_member: true", "ahg_member: 3   ")  # the same size
+    _set_times(path, before.st_mtime_ns)
+    assert path.stat().st_size == before.st_size
+    assert uncached(run_cli, repo, monkeypatch) == (1, [BAD])
+    assert problems(run_cli, repo) == (1, [BAD])
+
+
+def test_untracked_file_edited_keeping_size_and_mtime_is_seen(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rel = "records/organisations/new-state.yaml"
+    repo.write({rel: "id: new-state\n"})
+    _set_times(repo.root / rel, 1_577_836_800_000_000_000)
+    first = problems(run_cli, repo)
+    assert "missing required field 'name'" in {f[3] for f in first[1]}
+    repo.write({rel: "xd: new-state\n"})  # same size, then the old time put back
+    _set_times(repo.root / rel, 1_577_836_800_000_000_000)
+    truth = uncached(run_cli, repo, monkeypatch)
+    assert truth != first
+    assert problems(run_cli, repo) == truth
+
+
+def test_symlinked_record_to_an_ignored_file_is_never_stale(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git tracks the link, not the ignored file it leads to: its edits must still count."""
+    repo.write({".gitignore": "local/\n", "local/aland.yaml": repo.read(ORG)})
+    (repo.root / ORG).unlink()
+    (repo.root / ORG).symlink_to("../../local/aland.yaml")
+    repo.commit("aland lives in local/")
+    assert problems(run_cli, repo) == (0, [])
+    assert problems(run_cli, repo) == (0, [])  # a warm run, as before
+    repo.edit("local/aland.yaml", "ahg_member: true", "ahg_member: 3")
+    assert uncached(run_cli, repo, monkeypatch) == (1, [BAD])
+    assert problems(run_cli, repo) == (1, [BAD])
+
+
+def test_untracked_symlinked_record_is_never_stale(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.write({".gitignore": "local/\n", "local/aland.yaml": repo.read(ORG)})
+    repo.commit("local copy of aland")
+    (repo.root / ORG).unlink()
+    (repo.root / ORG).symlink_to("../../local/aland.yaml")
+    assert problems(run_cli, repo) == (0, [])
+    repo.edit("local/aland.yaml", "ahg_member: true", "ahg_member: 3")
+    assert problems(run_cli, repo) == (1, [BAD])
+
+
+def test_memo_still_serves_an_unchanged_tree(repo: RecordsRepo, run_cli: Run) -> None:
+    """Hashing changed files keeps the memo usable: a second run with nothing changed reuses it."""
+    repo.edit(ORG, "ahg_member: true", "ahg_member: 3")
+    assert problems(run_cli, repo) == (1, [BAD])
+    memo = repo.root / ".git/wgctl-result.pickle"
+    stamp = memo.stat().st_mtime_ns
+    assert problems(run_cli, repo) == (1, [BAD])
+    assert memo.stat().st_mtime_ns == stamp  # not rewritten: served, not recomputed
