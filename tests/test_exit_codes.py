@@ -186,6 +186,12 @@ def test_output_where_the_system_refuses_is_one_line(repo: RecordsRepo, run_cli:
         assert len(result.stderr.splitlines()) == 1
 
 
+def test_output_name_too_long_is_one_line(repo: RecordsRepo, run_cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / ("a" * 300) / "x.md"
+    for args in _writers(target):
+        _one_line(run_cli(*args, "--repo", repo.root), 1, f"wgctl: cannot write {target}: ")
+
+
 # Finding 3: `wgctl log` with a path outside records/.
 
 

@@ -63,16 +63,20 @@ def write_output(path: Path, data: bytes) -> None:
     The folder must exist already (a typo in `-o` never creates a tree); every OS refusal
     becomes a UserError naming the path.
     """
+    try:
+        _check_output(path)
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _check_output(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path()
     if path.is_dir():
         raise UserError(f"{path}: is a folder")
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
         raise UserError(f"{path}: folder {folder} {why}")
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _fsync_dir(folder: Path) -> None:
