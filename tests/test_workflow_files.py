@@ -86,6 +86,7 @@ def test_workflow_diff_step_posts_markdown(repo: RecordsRepo, tmp_path: Path) ->
     posted = record.read_text()
     assert posted.startswith("pr comment 7 --body-file records-diff.md --edit-last\n")
     assert "### What this change does to the records" in posted
+    assert "for a public audience" in posted
     assert '- name: "Aland" -> "Åland"' in posted
 
 
