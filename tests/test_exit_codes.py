@@ -102,6 +102,19 @@ def test_report_week_dates_are_refused(repo: RecordsRepo, run_cli: Run) -> None:
     assert result.returncode == 1
 
 
+@pytest.mark.parametrize(
+    ("since", "reason"),
+    [("20171031", "must be a date written YYYY-MM-DD"), ("9999-12-31", YEAR_RANGE)],
+)
+def test_report_since_takes_a_meeting_or_a_bounded_date(
+    repo: RecordsRepo, run_cli: Run, since: str, reason: str
+) -> None:
+    args = ("report", "progress", "--until", "2017-10-31", "--repo", repo.root)
+    result = run_cli(*args, "--since", since)
+    _one_line(result, 1, f"--since '{since}' is neither a meeting nor a date ({reason})")
+    assert run_cli(*args, "--since", "2016-11-01").returncode == 0
+
+
 # Finding 4: dates in records that validated but crashed commands.
 
 

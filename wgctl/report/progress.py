@@ -16,6 +16,7 @@ from typing import Any
 from wgctl.audience import WITHHELD, View, names_hidden
 from wgctl.errors import UserError
 from wgctl.models import Initiative, Meeting, StatusUpdate
+from wgctl.models.base import iso_day
 from wgctl.report import dates
 from wgctl.report.common import TITLE, audience_context, update_context
 
@@ -75,9 +76,10 @@ def resolve_period(view: View, until: date, since: str | None) -> Period:
         when = dates.label(meeting.start, meeting.precision)
         return Period(start, until, f"the {meeting.title} ({when})", since_som=False)
     try:
-        start = date.fromisoformat(since)
-    except ValueError:
-        raise UserError(f"--since {since!r} is neither a date (YYYY-MM-DD) nor a meeting") from None
+        start = iso_day(since)
+    except ValueError as exc:
+        msg = f"--since {since!r} is neither a meeting nor a date ({exc})"
+        raise UserError(msg) from None
     return Period(start, until, dates.label(start), since_som=False)
 
 
