@@ -7,7 +7,8 @@ from typing import Any
 
 from tests.repo import RecordsRepo
 from tests.test_history import git_children
-from wgctl.diffing import diff_records, md_escape
+from wgctl.diff_render import md_escape
+from wgctl.diffing import diff_records
 
 Run = Callable[..., Any]
 

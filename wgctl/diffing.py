@@ -1,8 +1,8 @@
-"""What a change does to the records, in plain language: pure functions over record data.
+"""Compute what a change does to the records: pure functions over record data, no rendering.
 
-Reviewing co-chairs read this instead of YAML diffs, so each line names the record and says
+Reviewing co-chairs read this instead of YAML diffs, so each change names the record and says
 what happened to it: added, removed, renamed, a field from old to new, a new status update,
-a new or changed co-chair term, an action closed.
+a new or changed co-chair term, an action closed. Rendering lives in wgctl.diff_render.
 """
 
 from __future__ import annotations
@@ -70,10 +70,10 @@ def diff_records(
         old, new = before.get(old_path), after.get(new_path)
         details = describe_change(old, new) if old != new else ()
         changes.append(RecordChange("renamed", new_path, old_path, _title(new), details))
-    return sorted(changes, key=lambda c: (_ORDER[c.change], c.path))
+    return sorted(changes, key=lambda c: (CHANGE_ORDER[c.change], c.path))
 
 
-_ORDER = {"added": 0, "renamed": 1, "changed": 2, "removed": 3}
+CHANGE_ORDER = {"added": 0, "renamed": 1, "changed": 2, "removed": 3}
 
 
 def _title(data: Data | None) -> str:
@@ -229,71 +229,6 @@ def _show(value: Any) -> str:
     if isinstance(value, bool | int | float):
         return json.dumps(value)
     return _short(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
-
-
-def _counts(changes: list[RecordChange]) -> str:
-    counts = {c: sum(x.change == c for x in changes) for c in _ORDER}
-    return ", ".join(f"{n} {c}" for c, n in counts.items() if n) or "no changes"
-
-
-def _unnamed(hidden: int, invalid: int) -> list[str]:
-    """The changes left unnamed, as counts only."""
-    out = []
-    if hidden:
-        out.append(f"{_n(hidden, 'change')} to records this audience may not see (not shown).")
-    if invalid:
-        out.append(
-            f"{_n(invalid, 'change')} to files that are not valid records "
-            "(not shown; run wgctl validate)."
-        )
-    return out
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def render_text(changes: list[RecordChange], span: str, hidden: int = 0, invalid: int = 0) -> str:
-    """Plain text for a terminal: one block per record, then what was left unnamed."""
-    lines = [f"Changes to the records {span}: {_counts(changes)}."]
-    lines += _unnamed(hidden, invalid)
-    for c in changes:
-        title = f' "{c.title}"' if c.title else ""
-        moved = f" (from {c.old_path})" if c.old_path else ""
-        lines.append(f"{c.change} {c.kind} {c.id}{title}: {c.path}{moved}")
-        lines += [f"    - {d}" for d in c.details]
-    return "\n".join(lines) + "\n"
-
-
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<#|~"})
-
-
-def md_escape(text: str) -> str:
-    """Data as inert Markdown: no links, HTML, emphasis, tables or headings (R17)."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
-
-
-def _code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
-
-
-def render_markdown(
-    changes: list[RecordChange], span: str, hidden: int = 0, invalid: int = 0
-) -> str:
-    """Markdown for a pull-request comment; every piece of record data is escaped."""
-    lines = [
-        "### What this change does to the records",
-        "",
-        f"{md_escape(span)}: {_counts(changes)}.",
-        *(md_escape(line) for line in _unnamed(hidden, invalid)),
-        "",
-    ]
-    for c in changes:
-        title = f": {md_escape(c.title)}" if c.title else ""
-        moved = f" (renamed from {_code(c.old_path)})" if c.old_path else ""
-        lines.append(f"- **{c.change.capitalize()}** {c.kind} {_code(c.id)}{title}{moved}")
-        lines += [f"  - {md_escape(d)}" for d in c.details]
-    return "\n".join(lines) + "\n"
 
 
 # --- What one audience may see of a change (R19) ---------------------------------------------

@@ -62,7 +62,7 @@ def diff(
     ] = Audience.public,
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
-    from wgctl import diffing, history
+    from wgctl import diff_render, diffing, history
     from wgctl.models import Sensitivity
 
     found = history.compare(repo, spec)
@@ -71,7 +71,7 @@ def diff(
         before, after, (found.before, found.after), found.renames, Sensitivity(audience.value)
     )
     span = f"{found.span}, for a {audience.value} audience"
-    render = diffing.render_markdown if fmt is DiffFormat.md else diffing.render_text
+    render = diff_render.render_markdown if fmt is DiffFormat.md else diff_render.render_text
     typer.echo(render(seen.changes, span, seen.hidden, seen.invalid), nl=False)
 
 
