@@ -143,12 +143,14 @@ def test_dirty_sees_unrecorded_changes_only(repo: RecordsRepo) -> None:
 def test_changes_since_a_date_for_the_report_appendix(repo: RecordsRepo) -> None:
     from datetime import date
 
+    from wgctl.models import Sensitivity
+
     repo.edit("records/organisations/aland.yaml", "name: Aland", "name: Åland")
     repo.commit("after the SOM", date="2017-11-05T10:00:00+00:00")
-    changes = history.changes_since(repo.root, date(2017, 10, 15))
-    assert [(c.change, c.path, c.details) for c in changes] == [
+    seen = history.changes_since(repo.root, date(2017, 10, 15), Sensitivity.PUBLIC)
+    assert [(c.change, c.path, c.details) for c in seen.changes] == [
         ("changed", "records/organisations/aland.yaml", ('name: "Aland" -> "Åland"',))
     ]
-    everything = history.changes_since(repo.root, date(2000, 1, 1))
-    assert {c.change for c in everything} == {"added"}
-    assert len(everything) == 12
+    everything = history.changes_since(repo.root, date(2000, 1, 1), Sensitivity.PUBLIC)
+    assert {c.change for c in everything.changes} == {"added"}
+    assert len(everything.changes) == 12

@@ -13,7 +13,7 @@ from typing import Any
 
 from wgctl import yamlio
 from wgctl.changeset import ChangeSet
-from wgctl.diffing import RecordChange, describe_change, diff_records
+from wgctl.diffing import Seen, describe_change, diff_for_audience
 from wgctl.discover import RECORDS_DIR
 from wgctl.errors import UserError
 from wgctl.gitio import (
@@ -27,7 +27,7 @@ from wgctl.gitio import (
     find_record_path,
     open_git,
 )
-from wgctl.models import KINDS
+from wgctl.models import KINDS, Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
 
@@ -176,11 +176,12 @@ def _log_lines(
     return head + (describe_change(old, new) if old != new else ())
 
 
-def changes_since(repo: Path, day: date) -> list[RecordChange]:
-    """What changed in the records between the last commit before `day` and HEAD.
+def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
+    """What `audience` may see of the record changes from the last commit before `day` to HEAD.
 
-    For a report appendix ("changes since the previous SOM"); everything is "added" when
-    the history starts after `day`.
+    For the progress report's appendix ("changes to the records since the previous SOM"); when
+    the history starts after `day`, every record counts as added. Filtered exactly like
+    `wgctl diff`: what the audience may not see is counted, never named.
     """
     with open_git(repo) as g:
         before = g.run(
@@ -188,7 +189,8 @@ def changes_since(repo: Path, day: date) -> list[RecordChange]:
         ).strip()
     if before:
         found = compare(repo, f"{before}..HEAD")
-        return diff_records(found.before, found.after, found.renames)
+        old, new = every_record(repo, found)
+        return diff_for_audience(old, new, (found.before, found.after), found.renames, audience)
     with open_git(repo) as g:
         after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if _is_record(rel)}
-    return diff_records({}, after)
+    return diff_for_audience({}, after, ({}, after), {}, audience)

@@ -97,6 +97,14 @@ def progress(
         str | None, typer.Option(help="Start: a date or a meeting id (default: the previous SOM).")
     ] = None,
     until: Annotated[str | None, typer.Option(help="End date (default: today).")] = None,
+    changes: Annotated[
+        bool,
+        typer.Option(
+            "--changes",
+            help="Add an appendix: changes to the records in git since the period began "
+            "(filtered for the same audience).",
+        ),
+    ] = False,
     audience: AudienceOption = Audience.public,
     fmt: FormatOption = OutFormat.md,
     output: OutOption = None,
@@ -105,7 +113,8 @@ def progress(
     repo: RepoOption = Path(),
 ) -> None:
     """The AHG progress report: per theme, each item's who and status since the previous SOM."""
-    params = {"until": day_or_today(until, "--until", user_error), "since": since}
+    until_day = day_or_today(until, "--until", user_error)
+    params = {"until": until_day, "since": since, "changes": changes}
     _emit("progress", params, audience, fmt, output, template, force, repo)
 
 

@@ -50,10 +50,26 @@ def render_report(
     """Build the report's context from the filtered view and render it to `fmt`."""
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if params.get("changes"):
+        params = {**params, "changes": changes_appendix(repo, view, params)}
     context = BUILDERS[report](view, **params)
     if fmt == "docx":
         return html_to_docx(render(report, "html", context, repo=repo, template=template))
     return render(report, fmt, context, repo=repo, template=template).encode("utf-8")
+
+
+def changes_appendix(repo: Path | None, view: View, params: dict[str, Any]) -> dict[str, Any]:
+    """The progress report's appendix: record changes in git since the period began.
+
+    Why here and not in the report builder: it needs git; the builders stay pure.
+    """
+    from wgctl import diff_render, history  # noqa: PLC0415 - git only when asked for
+
+    if repo is None:
+        raise UserError("the changes appendix needs a repository")
+    period = progress.resolve_period(view, params["until"], params.get("since"))
+    seen = history.changes_since(repo, period.start, view.audience)
+    return diff_render.appendix_context(seen, period.no_update_since)
 
 
 def today() -> date:

@@ -136,7 +136,9 @@ def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]
     }
 
 
-def build(view: View, until: date, since: str | None = None) -> dict[str, Any]:
+def build(
+    view: View, until: date, since: str | None = None, changes: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The whole progress report as plain data, from records already filtered for the audience."""
     period = resolve_period(view, until, since)
     opening = OPENING_SOM if period.since_som else OPENING_OTHER
@@ -153,5 +155,6 @@ def build(view: View, until: date, since: str | None = None) -> dict[str, Any]:
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
         "columns": ["Action/Recommendation", "Who", "Status/Details"],
         "themes": sections,
+        "changes": changes or None,
         **audience_context(view),
     }
