@@ -202,3 +202,12 @@ def test_examples_repository_is_valid() -> None:
     loaded = load_repo(REPO / "examples")
     assert [str(p) for p in loaded.problems if p.severity is Severity.ERROR] == []
     assert len(loaded.records) >= 25
+
+
+@pytest.mark.parametrize("folder", [".", "examples"])
+def test_bundled_repositories_pass_every_rule(folder: str) -> None:
+    """Not only loadable: every cross-record rule passes (warnings the history earns are kept)."""
+    from wgctl.validate import validate_repo
+
+    result = validate_repo(REPO / folder, today=date(2026, 11, 23))
+    assert [str(p) for p in result.errors] == []
