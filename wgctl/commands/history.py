@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.options import RepoOption
+from wgctl.commands.options import Audience, RepoOption
 
 
 class DiffFormat(StrEnum):
@@ -18,14 +18,6 @@ class DiffFormat(StrEnum):
 
     text = "text"
     md = "md"
-
-
-class Audience(StrEnum):
-    """Who reads the output of `diff`."""
-
-    public = "public"
-    members = "members"
-    restricted = "restricted"
 
 
 class LogFormat(StrEnum):

@@ -12,6 +12,7 @@ import typer
 from wgctl.commands.guard import guard
 from wgctl.commands.loading import valid_group
 from wgctl.commands.options import (
+    Audience,
     EditForceOption,
     RepoOption,
     day_or_today,
@@ -34,14 +35,6 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", help="text, json or md.")]
-
-
-class Audience(StrEnum):
-    """Who reads a roster view."""
-
-    public = "public"
-    members = "members"
-    restricted = "restricted"
 
 
 AudienceOption = Annotated[
