@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # A small, valid, fictional repository every test can start from and then break on purpose.
 MINIMAL: dict[str, str] = {
@@ -211,3 +214,14 @@ class RecordsRepo:
             env["GIT_AUTHOR_NAME"], env["GIT_AUTHOR_EMAIL"] = name, email.rstrip(">")
         self.git("commit", "-q", "--allow-empty", "-m", message, env=env)
         return self.git("rev-parse", "HEAD").strip()
+
+
+def problems(
+    run_cli: Callable[..., Any], repo: RecordsRepo, *args: str | Path
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """Exit code and (path, line, rule, message) of every problem, via the real CLI."""
+    result = run_cli("validate", "--repo", repo.root, "--format", "json", *args)
+    doc = json.loads(result.stdout)
+    return result.returncode, [
+        (p["path"], p["line"], p["rule"], p["message"]) for p in doc["problems"]
+    ]

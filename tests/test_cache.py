@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -10,20 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.repo import RecordsRepo
+from tests.repo import RecordsRepo, problems
 
 Run = Callable[..., Any]
 ORG = "records/organisations/aland.yaml"
 BAD = (ORG, 5, "WG010", "ahg_member: expected true or false, got the number 3")
-
-
-def problems(run_cli: Run, repo: RecordsRepo) -> tuple[int, list[tuple[Any, ...]]]:
-    """Exit code and (path, line, rule, message) of every problem, via the real CLI."""
-    result = run_cli("validate", "--repo", repo.root, "--format", "json")
-    doc = json.loads(result.stdout)
-    return result.returncode, [
-        (p["path"], p["line"], p["rule"], p["message"]) for p in doc["problems"]
-    ]
 
 
 def uncached(run_cli: Run, repo: RecordsRepo, monkeypatch: pytest.MonkeyPatch) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.repo import RecordsRepo
+from tests.repo import RecordsRepo, problems
 from wgctl.models import KINDS
 from wgctl.pydantic_errors import describe
 
@@ -19,17 +18,6 @@ Run = Callable[..., Any]
 ORG = "records/organisations/aland.yaml"
 ACTION = "records/actions/nominate-focal-point.yaml"
 GROUP = "records/groups/ewg.yaml"
-
-
-def problems(
-    run_cli: Run, repo: RecordsRepo, *args: str | Path
-) -> tuple[int, list[tuple[Any, ...]]]:
-    """Exit code and (path, line, rule, message) of every problem, via the real CLI."""
-    result = run_cli("validate", "--repo", repo.root, "--format", "json", *args)
-    doc = json.loads(result.stdout)
-    return result.returncode, [
-        (p["path"], p["line"], p["rule"], p["message"]) for p in doc["problems"]
-    ]
 
 
 def only(run_cli: Run, repo: RecordsRepo) -> tuple[str, int, str, str]:

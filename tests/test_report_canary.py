@@ -433,7 +433,6 @@ def test_force_still_strips_chatham_house_attribution(
 def test_free_text_who_naming_a_hidden_party_in_any_case_is_not_used(
     tmp_path: Path,
     run_cli: Callable[..., Result],
-    monkeypatch: pytest.MonkeyPatch,
     who_text: str,
 ) -> None:
     records = dict(CANARY_RECORDS)
@@ -444,8 +443,6 @@ def test_free_text_who_naming_a_hidden_party_in_any_case_is_not_used(
         f"who: [{{party: aland}}]\nwho_text: {who_text}\n",
     )
     assert records["records/initiatives/joint-action.yaml"] != item
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
     repo = build_repo(tmp_path / "repo", records)
     done = run_cli("report", "progress", "--until", "2017-10-31", "--repo", repo.root)
     assert done.returncode == 0, done.stderr

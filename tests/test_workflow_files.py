@@ -124,10 +124,9 @@ def test_hook_through_pre_commit_try_repo(repo: RecordsRepo, tmp_path: Path) -> 
     repo.git("add", "-A")
     env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     done = _bash(f"pre-commit try-repo {PROJECT} wgctl-validate --all-files", repo.root, env)
-    if (
-        "An error has occurred" in done.stdout + done.stderr
-        and "Installing environment" in done.stdout
-    ):
+    out = done.stdout + done.stderr
+    unreachable = ("Could not find a version", "No matching distribution", "NewConnectionError")
+    if "An error has occurred" in out and any(reason in out for reason in unreachable):
         pytest.skip("pre-commit could not build the hook environment (no package index reachable)")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "wgctl validate" in done.stdout
