@@ -137,7 +137,7 @@ def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
     if isinstance(record, Initiative):
         update["updates"] = _parts(record, record.updates, audience)
     elif isinstance(record, Group):
-        update["nominations"] = _parts(record, record.nominations, audience)
+        update.update(_group(record, audience, ids))
     elif isinstance(record, Person):
         update.update(clearance=None, review_handle=None)
     elif isinstance(record, Organisation):
@@ -151,6 +151,39 @@ def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
     if all(getattr(record, name) == value for name, value in update.items()):
         return record
     return record.model_copy(update=update)
+
+
+def _group(group: Group, audience: Sensitivity, ids: set[str]) -> dict[str, Any]:
+    """Visible nominations of visible members; terms keep their place but hidden names go.
+
+    A co-chair term held by a member the audience may not see stays in the rotation (seats and
+    dates are not secret) with its member, and any deciding meeting it may not see, `WITHHELD`.
+    """
+
+    def shown(ref: str | None) -> str | None:
+        return ref if ref is None or ref in ids else WITHHELD
+
+    terms = []
+    for term in group.terms:
+        ext = term.extension
+        if ext is not None and ext.decided_at not in ids:
+            ext = ext.model_copy(update={"decided_at": WITHHELD})
+        change = {
+            "member": shown(term.member),
+            "decided_at": shown(term.decided_at),
+            "extension": ext,
+        }
+        same = all(getattr(term, k) == v for k, v in change.items())
+        terms.append(term if same else term.model_copy(update=change))
+    fields: dict[str, Any] = {
+        "terms": terms,
+        "nominations": [n for n in _parts(group, group.nominations, audience) if n.member in ids],
+    }
+    policy = group.policy
+    if policy is not None and any(m not in ids for m in policy.members):
+        members = [m for m in policy.members if m in ids]
+        fields["policy"] = policy.model_copy(update={"members": members})
+    return fields
 
 
 def _meeting(meeting: Meeting, audience: Sensitivity, ids: set[str]) -> dict[str, Any]:

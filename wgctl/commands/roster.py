@@ -80,32 +80,17 @@ def _emit(value: T, lines: Callable[[T, bool], list[str]], fmt: Format, audience
 
 
 def _for_audience(repo: Path, group: str | None, audience: Audience) -> tuple[Records, Group]:
-    """The valid records as `audience` may see them, and the chosen group among those.
-
-    A co-chair term held by a member the audience may not see keeps its place in the rotation
-    but is not named.
-    """
-    from wgctl.audience import WITHHELD, for_audience
+    """The valid records as `audience` may see them, and the chosen group among those."""
+    from wgctl.audience import for_audience
     from wgctl.errors import UserError
     from wgctl.models import Group, Sensitivity
-    from wgctl.records import Records
 
     records, chosen = valid_group(repo, group)
     view = for_audience(records, Sensitivity(audience.value))
     seen = view.records.get(Group, chosen.id)
     if seen is None:
         raise UserError(f"unknown group {chosen.id!r}")
-    terms = [
-        t if view.visible(t.member) else t.model_copy(update={"member": WITHHELD})
-        for t in seen.terms
-    ]
-    if terms == list(seen.terms):
-        return view.records, seen
-    named = seen.model_copy(update={"terms": terms})
-    out = Records()
-    for record in view.records:
-        out.add(named if record is seen else record)
-    return out, named
+    return view.records, seen
 
 
 @guard
