@@ -11,6 +11,7 @@ whenever wgctl's models or loader change. Set WGCTL_NO_CACHE=1 to turn it off.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -163,6 +164,7 @@ def _status_paths(status: bytes) -> Iterator[str]:
             yield os.fsdecode(next(tokens, b""))
 
 
+@functools.cache
 def code_fingerprint() -> str:
     """Changes whenever wgctl's code or pydantic changes: any cached result may then differ."""
     digest = hashlib.sha256(f"{FORMAT} {metadata.version('pydantic')}".encode())

@@ -125,4 +125,4 @@ class Locator:
             except yamlio.YamlError:
                 self._roots[problem.path] = None
         root = self._roots[problem.path]
-        return yamlio.locate(root, problem.loc) if root is not None else yamlio.Position(1, 1)  # type: ignore[arg-type]
+        return yamlio.locate(root, problem.loc)  # type: ignore[arg-type]

@@ -39,10 +39,6 @@ class Records:
         self.all.append(record)
         self.by_kind[record.kind].setdefault(record.id, record)
 
-    def kind_of(self, record_id: str) -> list[str]:
-        """The kinds that have a record with this id."""
-        return [kind for kind, items in self.by_kind.items() if record_id in items]
-
     def get(self, model: type[R], record_id: str | None) -> R | None:
         """The record of kind `model` with this id, or None."""
         if record_id is None:

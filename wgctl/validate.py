@@ -71,7 +71,10 @@ def validate_repo(
     if hit is not None:
         problems, files = hit
         return Result(
-            None, problems, files, load=lambda: load_repo(repo, max_bytes=max_bytes).records
+            None,
+            problems,
+            files,
+            load=lambda: load_repo(repo, max_bytes=max_bytes, git_state=state).records,
         )
     loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state)
     problems = loaded.problems + run_checks(loaded.records, today=day, repo=repo)

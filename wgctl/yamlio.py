@@ -18,7 +18,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from wgctl.yamlpos import Loc, Position, event_mark, locate, text_position
+from wgctl.errors import Loc
+from wgctl.yamlpos import Position, event_mark, locate, text_position
 from wgctl.yamlpos import mark as _mark
 
 try:  # pragma: no cover - which parser depends on the platform's wheel

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from yaml.events import Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-Loc = tuple[str | int, ...]
+from wgctl.errors import Loc
 
 
 @dataclass(frozen=True)

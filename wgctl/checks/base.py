@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from wgctl.errors import Loc, Problem
 from wgctl.models import Record
@@ -28,12 +27,6 @@ class CheckContext:
     def last_full_year(self) -> int:
         """The last calendar year that has ended: annual duties are judged up to it."""
         return self.today.year - 1
-
-
-class Check(Protocol):
-    """A check module: `check(records, context)` yields problems."""
-
-    def __call__(self, records: Records, context: CheckContext) -> Iterator[Problem]: ...
 
 
 def every(records: Records, model: type[R]) -> list[R]:

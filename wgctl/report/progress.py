@@ -100,18 +100,17 @@ def _in_period(view: View, update: StatusUpdate, period: Period) -> bool:
 def who_text(view: View, item: Initiative) -> str:
     """The "Who" column: the report's wording when every party in it is visible, else labels."""
     parties = [w.party for w in item.who if w.party is not None]
-    if item.who_text and all(view.visible(p) for p in parties) and not _names_hidden(view, item):
+    if (
+        item.who_text
+        and all(view.visible(p) for p in parties)
+        and not names_hidden(view, item.who_text)
+    ):
         return item.who_text
     names = []
     for who in item.who:
         name = view.label(who.party) if who.party else WITHHELD
         names.append(f"{name} {who.qualifier}" if who.qualifier and name != WITHHELD else name)
     return ", ".join(dict.fromkeys(names)) or WITHHELD
-
-
-def _names_hidden(view: View, item: Initiative) -> bool:
-    """True when the free-text who names a party this audience may not see (defence in depth)."""
-    return names_hidden(view, item.who_text)
 
 
 def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]:

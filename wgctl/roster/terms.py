@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -79,14 +79,6 @@ def coverage_end(terms: Sequence[Term], day: date) -> date | None:
     return end
 
 
-def holder_on(terms: Iterable[Term], day: date) -> Term | None:
-    """The term that holds the seat on `day`, if any."""
-    for term in terms:
-        if term.start <= day <= term.effective_end:
-            return term
-    return None
-
-
 def served_until(group: Group, member: str, before: date) -> date | None:
     """The last day `member` held any seat, counting only service that began before `before`."""
     ends = [t.effective_end for t in group.terms if t.member == member and t.start < before]
@@ -125,12 +117,3 @@ def eligible_by_membership(records: Records, policy: Policy, member: str) -> str
     if policy.membership == "ahg-member-states" and org.type != "state":
         return "not a member state (the group's members are AHG member states)"
     return None
-
-
-def membership_words(policy: Policy) -> str:
-    """The policy's membership rule in plain words."""
-    return {
-        "ahg-member-states": "AHG member states",
-        "ahg-members": "AHG members",
-        "listed": "the group's listed members",
-    }[policy.membership]
