@@ -10,12 +10,12 @@ hidden meetings never arrive and Chatham House meetings arrive without participa
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from wgctl.audience import View
 from wgctl.models import Meeting, Sensitivity
+from wgctl.report.dates import meeting_span
 
 PRODID = "-//wgctl//working group records//EN"
 UID_DOMAIN = "wgctl"
@@ -24,17 +24,6 @@ _CLASS = {
     Sensitivity.MEMBERS: "PRIVATE",
     Sensitivity.RESTRICTED: "CONFIDENTIAL",
 }
-
-
-def span(meeting: Meeting) -> tuple[date, date]:
-    """First and last day of a meeting, widened to whole months or years when imprecise."""
-    first, last = meeting.start, meeting.last_day
-    if meeting.precision == "month":
-        first = first.replace(day=1)
-        last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
-    elif meeting.precision == "year":
-        first, last = date(first.year, 1, 1), date(last.year, 12, 31)
-    return first, last
 
 
 def escape(text: str) -> str:
@@ -82,7 +71,7 @@ def _description(meeting: Meeting, view: View) -> str:
 
 def event(meeting: Meeting, view: View, stamp: datetime) -> Iterator[str]:
     """The content lines of one VEVENT."""
-    first, last = span(meeting)
+    first, last = meeting_span(meeting)
     summary = meeting.title
     if meeting.precision != "day":
         summary += f" ({first:%B %Y})" if meeting.precision == "month" else f" ({first.year})"

@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 from wgctl.models.base import Precision
+from wgctl.models.meeting import Meeting
 
 MONTHS = tuple(calendar.month_name)
 
@@ -18,6 +19,11 @@ def span(day: date, precision: Precision) -> tuple[date, date]:
         last = calendar.monthrange(day.year, day.month)[1]
         return date(day.year, day.month, 1), date(day.year, day.month, last)
     return day, day
+
+
+def meeting_span(meeting: Meeting) -> tuple[date, date]:
+    """First and last day a meeting (or period of action) may cover, widened by its precision."""
+    return span(meeting.start, meeting.precision)[0], span(meeting.last_day, meeting.precision)[1]
 
 
 def overlaps(first: tuple[date, date], second: tuple[date, date]) -> bool:

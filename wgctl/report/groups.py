@@ -52,11 +52,7 @@ def meetings_in(view: View, group: Group, first: date, last: date) -> list[Meeti
     for meeting in view.records.meetings:
         if meeting.group != group.id:
             continue
-        span = (
-            dates.span(meeting.start, meeting.precision)[0],
-            dates.span(meeting.last_day, meeting.precision)[1],
-        )
-        if dates.overlaps(span, (first, last)):
+        if dates.overlaps(dates.meeting_span(meeting), (first, last)):
             out.append(meeting)
     return out
 

@@ -89,11 +89,8 @@ def _in_period(view: View, update: StatusUpdate, period: Period) -> bool:
         return True
     for ref in update.meetings:
         meeting = view.records.get(Meeting, ref)
-        if meeting is not None:
-            first = dates.span(meeting.start, meeting.precision)[0]
-            last = dates.span(meeting.last_day, meeting.precision)[1]
-            if dates.overlaps((first, last), period.bounds):
-                return True
+        if meeting is not None and dates.overlaps(dates.meeting_span(meeting), period.bounds):
+            return True
     return False
 
 
