@@ -7,6 +7,10 @@ Rules (R19), applied to every report:
 - a meeting under the Chatham House Rule loses its participants, attendees, chairs, host and every
   statement's `by`, for every audience. Its location (the venue) is kept: venues are published;
 - a reference to a record the audience may not see is named `WITHHELD`, never by its id or name.
+
+Known limit: free text (status updates, decisions, outcomes) is shown as written under its own
+marking; only a free-text "Who" (and `wgctl diff`) is checked for names of hidden parties. A
+public part that names a restricted party must itself be marked restricted.
 """
 
 from __future__ import annotations
