@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from wgctl.errors import Loc
+from wgctl.yamldepth import too_deep_at
 from wgctl.yamlpos import Position, event_mark, locate, text_position
 from wgctl.yamlpos import mark as _mark
 
@@ -42,6 +43,7 @@ except ImportError:  # pragma: no cover
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 MAX_INT_DIGITS = 30
 # libyaml's composer recurses in C once per level: 10^4 levels pass, 10^5 crash the process.
 SCAN_ABOVE = 2_000
@@ -166,15 +168,28 @@ def _check_events(text: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlError(
-                    "WG008", f"nesting deeper than {MAX_DEPTH} levels", *event_mark(event)
-                )
+                raise YamlError("WG008", _TOO_DEEP, *event_mark(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             raise YamlError(
                 "WG007", "aliases (*name) are not allowed in records", *event_mark(event)
             )
+
+
+def _confirm_too_deep(prefix: str) -> None:
+    """Raise WG008 at its exact mark if the text up to a `too_deep_at` cut is too deep.
+
+    The parser sees only the prefix, so no library limit or look-ahead comes into play; the
+    prefix ends mid-document, so its own syntax errors mean nothing and are ignored.
+    """
+    try:
+        _check_events(prefix)
+    except YamlError as exc:
+        if exc.rule == "WG008":
+            raise
+    except yaml.YAMLError:
+        pass
 
 
 def compose(text: str) -> Node | None:
@@ -184,6 +199,8 @@ def compose(text: str) -> Node | None:
     # `construct` enforces MAX_DEPTH exactly on the others.
     loader = _Composer(text)
     try:
+        if (cut := too_deep_at(text, MAX_DEPTH)) is not None:
+            _confirm_too_deep(text[: cut + 1])
         if sum(map(text.count, ":-[{?")) > SCAN_ABOVE:
             _check_events(text)
         node: Node | None = loader.get_single_node()
@@ -191,6 +208,8 @@ def compose(text: str) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
         problem = exc.problem or "invalid YAML"
+        if "nesting depth" in problem:  # a parser's own limit: it means wgctl's rule
+            raise YamlError("WG008", _TOO_DEEP, line, col) from None
         if problem.startswith("but found another document"):
             msg = "a record is one YAML document, but a second one starts here"
             raise YamlError("WG004", msg, line, col) from None
@@ -248,7 +267,7 @@ def construct(root: Node, text: str = "") -> Any:
         if seen is not None:
             _check_alias(node, seen, text)
         if depth > MAX_DEPTH:
-            raise YamlError("WG008", f"nesting deeper than {MAX_DEPTH} levels", *_mark(node))
+            raise YamlError("WG008", _TOO_DEEP, *_mark(node))
         cls, tag = node.__class__, node.tag
         value: Any
         if cls is ScalarNode:
