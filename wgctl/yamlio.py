@@ -266,12 +266,12 @@ def construct(root: Node, text: str = "") -> Any:
         node, parent, key, depth = pop()
         if seen is not None:
             _check_alias(node, seen, text)
-        if depth > MAX_DEPTH:
-            raise YamlError("WG008", _TOO_DEEP, *_mark(node))
         cls, tag = node.__class__, node.tag
         value: Any
         if cls is ScalarNode:
             value = node.value if tag == _STR else _scalar(cast("ScalarNode", node))
+        elif depth > MAX_DEPTH:  # levels of nesting are collections, as in the event scan
+            raise YamlError("WG008", _TOO_DEEP, *_mark(node))
         elif tag != _COLLECTION_TAG.get(cls):
             raise _tag_error(node)
         elif cls is SequenceNode:
