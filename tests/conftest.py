@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -30,12 +32,26 @@ def empty_repo(tmp_path: Path) -> RecordsRepo:
     return RecordsRepo(root)
 
 
+@pytest.fixture(scope="session")
+def minimal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small valid record set committed in a git repository, built once per test process."""
+    root = tmp_path_factory.mktemp("template") / "repo"
+    root.mkdir()
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=env)
+    template = RecordsRepo(root).write(MINIMAL)
+    template.git("add", "-A", env=env)
+    template.git("commit", "-q", "-m", "initial records", env=env)
+    return root
+
+
 @pytest.fixture
-def repo(empty_repo: RecordsRepo) -> RecordsRepo:
-    """A git repository holding the small valid record set, committed."""
-    empty_repo.write(MINIMAL)
-    empty_repo.commit("initial records")
-    return empty_repo
+def repo(tmp_path: Path, minimal_template: Path) -> RecordsRepo:
+    """A git repository holding the small valid record set, committed (a copy of the template:
+    one git init and commit per test process instead of one per test)."""
+    root = tmp_path / "repo"
+    shutil.copytree(minimal_template, root, symlinks=True)
+    return RecordsRepo(root)
 
 
 Result = subprocess.CompletedProcess[str]
