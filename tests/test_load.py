@@ -74,6 +74,7 @@ def test_nesting_just_too_deep_in_block_style(repo: RecordsRepo, run_cli: Run) -
     assert (path, line, rule) == (ORG, 71, "WG008")
 
 
+@pytest.mark.no_cover  # a time bound: measured without coverage's tracing, as a user runs it
 def test_billion_laughs_is_refused_fast(repo: RecordsRepo, run_cli: Run) -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
@@ -223,6 +224,7 @@ def test_validate_paths_and_repo_from_another_folder(
     assert {f[0] for f in found} == {ORG, ACTION}
 
 
+@pytest.mark.no_cover  # a time bound: measured without coverage's tracing, as a user runs it
 def test_many_errors_in_one_file_are_capped(repo: RecordsRepo, run_cli: Run) -> None:
     repo.write({GROUP: repo.read(GROUP) + "nominations: [" + ", ".join(["1"] * 100_000) + "]\n"})
     start = time.monotonic()
