@@ -49,13 +49,46 @@ def _bash(
     )
 
 
-def test_workflow_checks_out_history_and_installs_wgctl() -> None:
+def test_workflow_checks_out_history_and_installs_a_pinned_wgctl() -> None:
     steps = _steps()
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["python-version"] == "3.11"
-    assert _step("Install")["run"] == "pip install ."
+    env = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["env"]
+    # A records repository names wgctl's repository and a tag or commit; wgctl's own uses itself.
+    assert env["WGCTL_REPOSITORY"] == "${{ vars.WGCTL_REPOSITORY || github.repository }}"
+    assert env["WGCTL_REF"] == "${{ vars.WGCTL_REF || github.sha }}"
+    assert "pip install ." not in _step("Install")["run"]
+
+
+def test_workflow_installs_wgctl_in_a_records_repository(repo: RecordsRepo, tmp_path: Path) -> None:
+    """The install step, run where a records repository runs it: no wgctl source in sight."""
+    commit = subprocess.run(
+        ["git", "-C", str(PROJECT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    target = tmp_path / "site-packages"
+    env = {
+        "GITHUB_SERVER_URL": "file://",  # what Actions sets, here pointing at this project's history
+        "WGCTL_REPOSITORY": PROJECT.as_posix().lstrip("/"),  # like owner/name: no leading slash
+        "WGCTL_REF": commit,
+        # Install wgctl alone, into a folder of its own; its dependencies are this environment's.
+        "PIP_NO_DEPS": "1",
+        "PIP_NO_BUILD_ISOLATION": "0",  # pip's spelling of --no-build-isolation: hatchling is here
+        "PIP_TARGET": str(target),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    installed = _bash(_step("Install")["run"], repo.root, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert (target / "wgctl" / "cli.py").is_file()
+    assert not (repo.root / "wgctl").exists()
+    validate = _step("Validate")["run"].replace("wgctl ", f"{sys.executable} -m wgctl ", 1)
+    clean = _bash(validate, repo.root, {"PYTHONPATH": str(target)})
+    assert (clean.returncode, clean.stdout) == (0, ""), clean.stderr
+    repo.write({"records/themes/broken.yaml": BROKEN_THEME})
+    broken = _bash(validate, repo.root, {"PYTHONPATH": str(target)})
+    assert broken.returncode == 1
+    assert broken.stdout.startswith("::error file=records/themes/broken.yaml,line=3,col=9,title=WG")
 
 
 def test_workflow_validate_command_runs_and_annotates(repo: RecordsRepo) -> None:
