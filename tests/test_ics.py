@@ -10,7 +10,6 @@ import icalendar
 import pytest
 
 from tests.repo import RecordsRepo
-from wgctl.ics import fold
 
 Run = Callable[..., Any]
 
@@ -93,7 +92,8 @@ def test_restricted_only_when_asked_and_chatham_house_never_names_anyone(
     assert "ewg-members@wgctl" in members
     assert "ewg-secret@wgctl" not in members
     chatham = str(members["ewg-members@wgctl"]["DESCRIPTION"])
-    assert "Held under the Chatham House Rule." in chatham
+    assert "Held under the Chatham House Rule: participants are not named." in chatham
+    assert str(members["ewg-members@wgctl"]["SUMMARY"]).endswith("[Chatham House Rule]")
     assert "Aland" not in chatham
     assert "Carpania" not in chatham
     everything = _events(run_cli, meetings, "--include-restricted")
@@ -112,12 +112,11 @@ def test_group_filter_file_output_and_stable_uids(
     cal = icalendar.Calendar.from_ical(raw)
     assert str(cal["X-WR-CALNAME"]) == "EWG: meetings"
     assert [str(e["UID"]) for e in cal.walk("VEVENT")] == ["ewg-1@wgctl", "jpa-9@wgctl"]
-    run_cli("export", "ics", "--repo", meetings.root, "--group", "ewg", "-o", target)
-    again = target.read_bytes().decode().split("\r\n")
-    first = raw.decode().split("\r\n")
-    assert [x for x in again if not x.startswith("DTSTAMP")] == [
-        x for x in first if not x.startswith("DTSTAMP")
-    ]
+    refused = run_cli("export", "ics", "--repo", meetings.root, "--group", "ewg", "-o", target)
+    assert refused.returncode == 1
+    assert refused.stderr == f"wgctl: {target}: already exists (--force replaces it)\n"
+    run_cli("export", "ics", "--repo", meetings.root, "--group", "ewg", "-o", target, "--force")
+    assert target.read_bytes() == raw
     unknown = run_cli("export", "ics", "--repo", meetings.root, "--group", "nope")
     assert unknown.returncode == 1
     assert unknown.stderr == "wgctl: --group 'nope': no such group (for this audience)\n"
@@ -134,10 +133,58 @@ def test_long_unicode_lines_fold_within_75_octets(
             )
         }
     )
+    repo.commit("long")
     run_cli("export", "ics", "--repo", repo.root, "-o", tmp_path / "all.ics")
     out = (tmp_path / "all.ics").read_bytes().decode()
     assert all(len(line.encode()) <= 75 for line in out.split("\r\n"))
     cal = icalendar.Calendar.from_ical(out)
     (event,) = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "long@wgctl"]
     assert str(event["LOCATION"]) == title.strip() or str(event["LOCATION"]) == title
-    assert fold("x" * 80) == "x" * 75 + "\r\n " + "x" * 5
+
+
+def test_feed_round_trips_to_the_records_and_updates_in_place(
+    meetings: RecordsRepo, run_cli: Run
+) -> None:
+    """Parse the feed back and compare with the records; an edit bumps SEQUENCE only there."""
+    meetings.write(
+        {
+            "records/meetings/ewg-2.yaml": _meeting(
+                "ewg-2",
+                "type: working-group-meeting\ngroup: ewg\nstart: 2017-04-03\nend: 2017-04-05\n"
+                "agenda: [Adoption of the agenda, 'Joint operations: review']\n"
+                "outcomes: [Agreed a work plan.]\ncancelled: true\n",
+            )
+        }
+    )
+    meetings.commit("ewg-2 planned")
+    before = _events(run_cli, meetings)
+    ewg2 = before["ewg-2@wgctl"]
+    assert _dates(ewg2) == (date(2017, 4, 3), date(2017, 4, 6))
+    assert str(ewg2["STATUS"]) == "CANCELLED"
+    assert str(before["ewg-1@wgctl"]["STATUS"]) == "CONFIRMED"
+    assert str(ewg2["DESCRIPTION"]).splitlines() == [
+        "EWG-2 meeting",
+        "Working group meeting.",
+        "This meeting was cancelled.",
+        "Group: EWG.",
+        "Agenda:",
+        "1. Adoption of the agenda",
+        "2. Joint operations: review",
+        "Outcomes:",
+        "- Agreed a work plan.",
+        "Marking: Public.",
+    ]
+    som = str(before["som-2014@wgctl"]["DESCRIPTION"]).splitlines()
+    assert som[1] == "Senior Officials Meeting."
+    assert int(ewg2["SEQUENCE"]) == 0
+    text = (meetings.root / "records/meetings/ewg-1.yaml").read_text()
+    meetings.write({"records/meetings/ewg-1.yaml": text.replace("Room 2", "Room 3")})
+    meetings.commit("ewg-1 moved room", date="2030-01-02T03:04:05Z")
+    after = _events(run_cli, meetings)
+    assert int(after["ewg-1@wgctl"]["SEQUENCE"]) == int(before["ewg-1@wgctl"]["SEQUENCE"]) + 1
+    assert after["ewg-1@wgctl"].decoded("LAST-MODIFIED").isoformat() == "2030-01-02T03:04:05+00:00"
+    assert after["ewg-1@wgctl"].decoded("DTSTAMP") == after["ewg-1@wgctl"].decoded("LAST-MODIFIED")
+    assert int(after["jpa-9@wgctl"]["SEQUENCE"]) == int(before["jpa-9@wgctl"]["SEQUENCE"])
+    assert after["jpa-9@wgctl"].decoded("LAST-MODIFIED") == before["jpa-9@wgctl"].decoded(
+        "LAST-MODIFIED"
+    )

@@ -57,23 +57,31 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-def write_output(path: Path, data: bytes) -> None:
+def write_output(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write a command's output file (report, calendar) all or nothing, or refuse in one line.
 
     The folder must exist already (a typo in `-o` never creates a tree); every OS refusal
-    becomes a UserError naming the path.
+    becomes a UserError naming the path. `replace=False` refuses an existing file (exports
+    overwrite only with `--force`), also one that appears while writing.
     """
     try:
-        _check_output(path)
-        write_atomic(path, data)
+        _check_output(path, replace=replace)
+        write_atomic(path, data, exclusive=not replace)
+    except FileExistsError:
+        raise UserError(_EXISTS.format(path=path)) from None
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _check_output(path: Path) -> None:
+_EXISTS = "{path}: already exists (--force replaces it)"
+
+
+def _check_output(path: Path, *, replace: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path()
     if path.is_dir():
         raise UserError(f"{path}: is a folder")
+    if not replace and path.exists():
+        raise UserError(_EXISTS.format(path=path))
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
         raise UserError(f"{path}: folder {folder} {why}")

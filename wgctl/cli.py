@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from wgctl import __version__
-from wgctl.commands import calendar, codeowners, editing, history, records, report, roster
+from wgctl.commands import codeowners, editing, export, history, records, report, roster
 
 app = typer.Typer(
     name="wgctl",
@@ -33,7 +33,7 @@ def _root(
     """Records of members, initiatives, meetings and action items; co-chair rosters; reports."""
 
 
-for _module in (records, roster, report, codeowners, history, calendar, editing):
+for _module in (records, roster, report, codeowners, history, export, editing):
     _module.register(app)
 
 

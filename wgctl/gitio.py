@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import git
@@ -245,3 +245,25 @@ def find_record_path(g: Git, record: str) -> str:
     if len(hits) > 1:
         raise UserError(f"{record!r} names several records: {', '.join(hits)}; give the path")
     return hits[0]
+
+
+def commit_times(g: Git, folder: str) -> tuple[datetime | None, dict[str, list[datetime]]]:
+    """HEAD's commit time, and for each file under `folder` the times of the commits touching it.
+
+    Why one `git log`: a calendar needs every meeting's revision count and last change, and one
+    log for the folder is one process instead of one per file. Times are UTC, newest first.
+    """
+    head = g.run("log", "-1", "--format=%ct", "--end-of-options", "HEAD").strip()
+    out = g.run(
+        "log", "-z", "--format=%x1e%ct", "--name-only", "--end-of-options", "HEAD", "--",
+        g.top(folder),
+    )  # fmt: skip
+    times: dict[str, list[datetime]] = {}
+    for chunk in out.split("\x1e")[1:]:
+        stamp, *names = chunk.split("\0")
+        when = datetime.fromtimestamp(int(stamp), UTC)
+        for name in names:
+            rel = g.rel(name.strip("\n"))
+            if rel:
+                times.setdefault(rel, []).append(when)
+    return (datetime.fromtimestamp(int(head), UTC) if head else None), times

@@ -57,6 +57,9 @@ class Meeting(Record):
     participants: list[Ref] = Field(default_factory=list, description="Organisations taking part.")
     attendees: list[Ref] = Field(default_factory=list, description="People taking part.")
     chatham_house: bool = False
+    cancelled: bool = Field(
+        default=False, description="Called off: calendars keep the event, marked cancelled."
+    )
     agenda: list[str] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
