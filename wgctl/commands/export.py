@@ -125,7 +125,7 @@ def export_sqlite(
     from wgctl.export import sqlite
 
     view, _ = _view(repo, audience)
-    database, metadata = sqlite.database(view)
+    database, metadata = sqlite.database(view, out.stem)
     meta_path = out.with_name(out.stem + ".metadata.json")
     _write(out, database, force, f"{audience.value} audience")
     _write(meta_path, metadata, force, "Datasette metadata")
