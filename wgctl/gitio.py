@@ -255,9 +255,15 @@ def commit_times(g: Git, folder: str) -> tuple[datetime | None, dict[str, list[d
     """
     head = g.run("log", "-1", "--format=%ct", "--end-of-options", "HEAD").strip()
     out = g.run(
-        "log", "-z", "--format=%x1e%ct", "--name-only", "--end-of-options", "HEAD", "--",
+        "log",
+        "-z",
+        "--format=%x1e%ct",
+        "--name-only",
+        "--end-of-options",
+        "HEAD",
+        "--",
         g.top(folder),
-    )  # fmt: skip
+    )
     times: dict[str, list[datetime]] = {}
     for chunk in out.split("\x1e")[1:]:
         stamp, *names = chunk.split("\0")
