@@ -33,11 +33,12 @@ class OutFormat(StrEnum):
     md = "md"
     html = "html"
     docx = "docx"
+    pdf = "pdf"
 
 
-FormatOption = Annotated[OutFormat, typer.Option("--format", help="md, html or docx.")]
+FormatOption = Annotated[OutFormat, typer.Option("--format", help="md, html, docx or pdf.")]
 OutOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx).")
+    Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx, pdf).")
 ]
 TemplateOption = Annotated[
     Path | None, typer.Option(help="Jinja template file to use instead of the report's own.")
@@ -76,8 +77,8 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view, render_report
 
-    if fmt is OutFormat.docx and output is None:
-        raise UserError("--format docx needs --output FILE")
+    if fmt in {OutFormat.docx, OutFormat.pdf} and output is None:
+        raise UserError(f"--format {fmt.value} needs --output FILE")
     if template is not None and not template.is_file():
         raise UserError(f"--template {template}: no such file")
     view: View = load_view(repo, Sensitivity(audience.value), force=force)

@@ -11,11 +11,12 @@ from wgctl.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
 from wgctl.report import actions, annual, meeting, oral, progress
-from wgctl.report.render import render
+from wgctl.report.pdf import PDF_CSS, html_to_pdf
+from wgctl.report.render import render, template_file
 from wgctl.report.word import html_to_docx
 from wgctl.validate import validate_repo
 
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
 BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     "progress": progress.build,
     "annual": annual.build,
@@ -55,6 +56,9 @@ def render_report(
     context = BUILDERS[report](view, **params)
     if fmt == "docx":
         return html_to_docx(render(report, "html", context, repo=repo, template=template))
+    if fmt == "pdf":
+        html = render(report, "html", context, repo=repo, template=template)
+        return html_to_pdf(html, view.audience.value, template_file(PDF_CSS, repo))
     return render(report, fmt, context, repo=repo, template=template).encode("utf-8")
 
 

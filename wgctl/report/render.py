@@ -65,6 +65,12 @@ def _loader(repo: Path | None, template: Path | None) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader(loaders)
 
 
+def template_file(name: str, repo: Path | None = None) -> Path:
+    """A template-folder file (a stylesheet): the repository's own, else the bundled one."""
+    own = repo / "templates" / name if repo else None
+    return own if own is not None and own.is_file() else BUNDLED / name
+
+
 def environment(
     fmt: str, repo: Path | None = None, template: Path | None = None
 ) -> jinja2.Environment:
