@@ -18,3 +18,11 @@ def missing(what: str, install_hint: str = "run `make system-deps`") -> None:
     if os.environ.get("WGCTL_REQUIRE_SYSTEM_DEPS") == "1":
         pytest.fail(f"{reason}; CI requires it", pytrace=False)
     pytest.skip(reason)
+
+
+def need_weasyprint() -> None:
+    """Skip (or fail in CI) when WeasyPrint's system libraries (Pango) cannot be loaded."""
+    try:
+        import weasyprint  # noqa: F401, PLC0415 - loading it is the check
+    except OSError:
+        missing("WeasyPrint's libraries (Pango)")

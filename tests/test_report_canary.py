@@ -7,6 +7,7 @@ reach an audience that may see it (so the test cannot pass by rendering nothing)
 
 from __future__ import annotations
 
+import re
 import subprocess
 import textwrap
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.repo import GIT_ENV, RecordsRepo
+from tests.system import need_weasyprint
 
 PUBLIC, MEMBERS, RESTRICTED = "public", "members", "restricted"
 AUDIENCES = (PUBLIC, MEMBERS, RESTRICTED)
@@ -270,7 +272,7 @@ REPORTS: tuple[tuple[str, ...], ...] = (
     ("meeting", "jpa-1", "--as-of", "2017-10-31"),
     ("meeting", "ewg-2017-restricted", "--as-of", "2017-10-31"),
 )
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
 
 
 def docx_text(path: Path) -> str:
@@ -284,6 +286,15 @@ def docx_text(path: Path) -> str:
     for section in document.sections:
         parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
     return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    """Every page's text, running headers and footers included; a line broken after a hyphen
+    is joined again, so a canary wrapped in a narrow table cell is still found."""
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return re.sub(r"-[ \t]*\n\s*", "-", text)
 
 
 def build_repo(root: Path, records: dict[str, str]) -> RecordsRepo:
@@ -324,7 +335,9 @@ def render_all(
             assert done.stderr.strip() == "wgctl: unknown meeting 'ewg-2017-restricted'"
             texts[key] = done.stdout + done.stderr
             continue
-        text = docx_text(target) if fmt == "docx" else target.read_text(encoding="utf-8")
+        readers = {"docx": docx_text, "pdf": pdf_text}
+        read = readers.get(fmt, lambda p: p.read_text(encoding="utf-8"))
+        text = read(target)
         texts[key] = text + done.stdout + done.stderr
     return texts
 
@@ -338,6 +351,8 @@ def test_no_canary_reaches_an_audience_that_may_not_see_it(
     audience: str,
     fmt: str,
 ) -> None:
+    if fmt == "pdf":
+        need_weasyprint()
     texts = render_all(run_cli, canary_repo, audience, fmt, tmp_path)
     leaks = [
         f"{canary} in `{report}`"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT
-from tests.system import missing
+from tests.system import missing, need_weasyprint
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 REPORTS = {
@@ -26,10 +26,7 @@ REPORTS = {
 
 @pytest.fixture(autouse=True)
 def _engine() -> None:
-    try:
-        import weasyprint  # noqa: F401
-    except OSError:
-        missing("WeasyPrint's libraries (Pango)", "install libpango-1.0-0 libpangoft2-1.0-0")
+    need_weasyprint()
 
 
 def pages(path: Path) -> list[str]:
