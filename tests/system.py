@@ -23,6 +23,6 @@ def missing(what: str, install_hint: str = "run `make system-deps`") -> None:
 def need_weasyprint() -> None:
     """Skip (or fail in CI) when WeasyPrint's system libraries (Pango) cannot be loaded."""
     try:
-        import weasyprint  # noqa: F401, PLC0415 - loading it is the check
+        import weasyprint  # noqa: F401 - loading it is the check
     except OSError:
         missing("WeasyPrint's libraries (Pango)")
