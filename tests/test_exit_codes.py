@@ -155,7 +155,11 @@ def test_years_1900_and_2200_are_valid_in_records(
 
 
 def _writers(target: Path) -> list[tuple[str, ...]]:
-    return [("report", "progress", "-o", str(target)), ("export", "ics", "-o", str(target))]
+    return [
+        ("report", "progress", "-o", str(target)),
+        ("export", "ics", "-o", str(target)),
+        *(("export", kind, str(target)) for kind in ("xlsx", "csv", "sqlite", "popolo")),
+    ]
 
 
 def test_output_to_a_folder_is_refused_by_report_and_export(

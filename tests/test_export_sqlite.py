@@ -150,3 +150,11 @@ def test_public_database_has_no_people_and_existing_files_are_kept(
     assert again.returncode == 1
     assert again.stderr == f"wgctl: {path}: already exists (--force replaces it)\n"
     assert path.read_bytes() == before
+    # Only the metadata file exists: nothing is written, not even the database.
+    fresh = tmp_path / "fresh.db"
+    (tmp_path / "fresh.metadata.json").write_text("{}\n")
+    refused = run_cli("export", "sqlite", fresh, "--repo", PROJECT)
+    assert refused.returncode == 1
+    assert "fresh.metadata.json: already exists" in refused.stderr
+    assert not fresh.exists()
+    assert (tmp_path / "fresh.metadata.json").read_text() == "{}\n"

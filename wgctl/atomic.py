@@ -70,7 +70,24 @@ def write_output(path: Path, data: bytes, *, replace: bool = True) -> None:
     except FileExistsError:
         raise UserError(_EXISTS.format(path=path)) from None
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot(path, exc) from None
+
+
+def _cannot(path: Path, exc: OSError) -> UserError:
+    return UserError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def write_outputs(files: list[tuple[Path, bytes]], *, replace: bool = True) -> None:
+    """Write several output files (a database and its metadata), refusing before writing any
+    when one of them may not be written (an existing file without `replace`, a missing folder).
+    """
+    for path, _ in files:
+        try:
+            _check_output(path, replace=replace)
+        except OSError as exc:
+            raise _cannot(path, exc) from None
+    for path, data in files:
+        write_output(path, data, replace=replace)
 
 
 _EXISTS = "{path}: already exists (--force replaces it)"

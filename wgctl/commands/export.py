@@ -126,9 +126,11 @@ def export_sqlite(
 
     view, _ = _view(repo, audience)
     database, metadata = sqlite.database(view, out.stem)
+    from wgctl.atomic import write_outputs
+
     meta_path = out.with_name(out.stem + ".metadata.json")
-    _write(out, database, force, f"{audience.value} audience")
-    _write(meta_path, metadata, force, "Datasette metadata")
+    write_outputs([(out, database), (meta_path, metadata)], replace=force)
+    typer.echo(f"wrote {out} ({audience.value} audience) and {meta_path} (Datasette metadata)")
 
 
 @guard
