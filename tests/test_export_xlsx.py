@@ -47,6 +47,12 @@ def test_one_sheet_per_kind_with_the_action_tracker_first(workbook: Path) -> Non
         assert ws.max_row > 1, ws.title
         assert all(ws.column_dimensions[c].width > 5 for c in "ABC")
         assert ws.oddHeader.center.text.endswith("MEMBERS ONLY")
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.print_title_rows in {"1:1", "$1:$1"}
+    tracker = wb["Action items"]
+    # A long action wraps: its row is tall enough for every line (LibreOffice does not grow it).
+    long_row = next(r[0].row for r in tracker.iter_rows(min_row=2) if len(str(r[0].value)) > 150)
+    assert tracker.row_dimensions[long_row].height >= 45
 
 
 def test_cells_are_typed_and_the_tracker_flags_overdue_items(workbook: Path) -> None:

@@ -8,6 +8,7 @@ Same commit, same bytes: document dates are the export's commit and zip entries 
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from datetime import datetime
@@ -45,9 +46,38 @@ def _sheet(ws: Worksheet, table: tables.Table) -> None:
             cell.alignment = Alignment(vertical="top", wrap_text=column.type == "long")
             if column.type == "date":
                 cell.number_format = DATE_FORMAT
+    _heights(ws, table)
     ws.freeze_panes = "A2"
     last = get_column_letter(len(table.columns))
     ws.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 2)}"
+    _print_setup(ws)
+
+
+LINE_HEIGHT = 15  # points per line of 11pt text
+
+
+def _heights(ws: Worksheet, table: tables.Table) -> None:
+    """Row heights that show every line of wrapped text.
+
+    Why set them: LibreOffice does not grow a row to fit wrapped text on opening a file, so
+    long actions would overlap the rows below.
+    """
+    for number, row in enumerate(table.rows, 2):
+        lines = 1
+        for column, cell in zip(table.columns, row, strict=True):
+            if column.type == "long" and isinstance(cell, str):
+                lines = max(lines, math.ceil(len(cell) * 1.1 / max(column.width, 1)))
+        ws.row_dimensions[number].height = LINE_HEIGHT * min(lines, 30)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Printed: landscape, as wide as one page, header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _tracker(ws: Worksheet, table: tables.Table) -> None:
