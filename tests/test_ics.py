@@ -188,3 +188,35 @@ def test_feed_round_trips_to_the_records_and_updates_in_place(
     assert after["jpa-9@wgctl"].decoded("LAST-MODIFIED") == before["jpa-9@wgctl"].decoded(
         "LAST-MODIFIED"
     )
+
+
+def test_bundled_records_round_trip_through_the_feed(run_cli: Run) -> None:
+    """Every meeting of the bundled records comes back from the parsed feed as it was recorded."""
+    import calendar
+    from datetime import timedelta
+
+    from tests.conftest import PROJECT
+    from wgctl.load import load_repo
+
+    result = run_cli("export", "ics", "--audience", "members", "--repo", PROJECT)
+    assert result.returncode == 0, result.stderr
+    events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")}
+    meetings = [m for m in load_repo(PROJECT).records.meetings if m.sensitivity != "restricted"]
+    assert sorted(events) == sorted(f"{m.id}@wgctl" for m in meetings)
+    for m in meetings:
+        event = events[f"{m.id}@wgctl"]
+        first, last = m.start, m.end or m.start
+        if m.precision == "month":
+            first = first.replace(day=1)
+            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        elif m.precision == "year":
+            first, last = first.replace(month=1, day=1), last.replace(month=12, day=31)
+        assert _dates(event) == (first, last + timedelta(days=1)), m.id
+        assert str(event["SUMMARY"]).startswith(m.title)
+        assert str(event["DESCRIPTION"]).splitlines()[0] == m.title
+        assert str(event.get("LOCATION", "")) == (m.location or "")
+        assert str(event["STATUS"]) == ("CANCELLED" if m.cancelled else "CONFIRMED")
+        for item in m.agenda if not m.chatham_house else []:
+            assert item in str(event["DESCRIPTION"])
+        assert int(event["SEQUENCE"]) >= 0
+        assert event.decoded("LAST-MODIFIED") <= event.decoded("DTSTAMP")

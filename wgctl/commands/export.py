@@ -16,7 +16,6 @@ from wgctl.commands.options import Audience, AudienceOption, RepoOption
 
 if TYPE_CHECKING:
     from wgctl.audience import View
-    from wgctl.export.stamps import Stamps
 
 OutArg = Annotated[Path, typer.Argument(metavar="FILE", help="File to write.")]
 ReplaceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
@@ -36,13 +35,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(export_app, name="export")
 
 
-def _view(repo: Path, audience: Audience) -> tuple[View, Stamps]:
-    """The valid records as `audience` may see them, and their git stamps."""
-    from wgctl.export.stamps import record_stamps
+def _view(repo: Path, audience: Audience) -> View:
+    """The valid records as `audience` may see them."""
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view
 
-    return load_view(repo, Sensitivity(audience.value)), record_stamps(repo)
+    return load_view(repo, Sensitivity(audience.value))
 
 
 def _write(out: Path, data: bytes, force: bool, what: str) -> None:
@@ -92,9 +90,10 @@ def export_xlsx(
 ) -> None:
     """A workbook with one sheet per record kind; the action tracker first."""
     from wgctl.export import xlsx
+    from wgctl.export.stamps import record_stamps
 
-    view, stamps = _view(repo, audience)
-    _write(out, xlsx.workbook(view, stamps), force, f"{audience.value} audience")
+    view = _view(repo, audience)
+    _write(out, xlsx.workbook(view, record_stamps(repo)), force, f"{audience.value} audience")
 
 
 @guard
@@ -110,7 +109,7 @@ def export_csv(
     """One record kind as a CSV file (UTF-8, ISO dates)."""
     from wgctl.export import tables
 
-    view, _ = _view(repo, audience)
+    view = _view(repo, audience)
     _write(out, tables.csv_bytes(view, kind), force, f"{kind}, {audience.value} audience")
 
 
@@ -124,7 +123,7 @@ def export_sqlite(
     """A SQLite database (tables, keys, full-text search) and its Datasette metadata beside it."""
     from wgctl.export import sqlite
 
-    view, _ = _view(repo, audience)
+    view = _view(repo, audience)
     database, metadata = sqlite.database(view, out.stem)
     from wgctl.atomic import write_outputs
 
@@ -143,5 +142,5 @@ def export_popolo(
     """Persons, organizations, memberships, posts and events as Popolo JSON."""
     from wgctl.export import popolo
 
-    view, _ = _view(repo, audience)
+    view = _view(repo, audience)
     _write(out, popolo.document(view), force, f"{audience.value} audience")
