@@ -15,7 +15,6 @@ import pytest
 from tests.conftest import PROJECT
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-RECORDS = PROJECT
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +25,7 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from wgctl.cli import app
 
     target = tmp_path_factory.mktemp("xlsx") / "records.xlsx"
-    args = ["export", "xlsx", str(target), "--audience", "members", "--repo", str(RECORDS)]
+    args = ["export", "xlsx", str(target), "--audience", "members", "--repo", str(PROJECT)]
     result = CliRunner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return target
@@ -88,14 +87,14 @@ def test_same_commit_same_bytes_and_no_silent_overwrite(
     workbook: Path, run_cli: Run, tmp_path: Path
 ) -> None:
     again = tmp_path / "again.xlsx"
-    done = run_cli("export", "xlsx", again, "--audience", "members", "--repo", RECORDS)
+    done = run_cli("export", "xlsx", again, "--audience", "members", "--repo", PROJECT)
     assert done.returncode == 0, done.stderr
     assert again.read_bytes() == workbook.read_bytes()
-    refused = run_cli("export", "xlsx", again, "--repo", RECORDS)
+    refused = run_cli("export", "xlsx", again, "--repo", PROJECT)
     assert refused.returncode == 1
     assert refused.stderr == f"wgctl: {again}: already exists (--force replaces it)\n"
     assert again.read_bytes() == workbook.read_bytes()
-    forced = run_cli("export", "xlsx", again, "--force", "--repo", RECORDS)
+    forced = run_cli("export", "xlsx", again, "--force", "--repo", PROJECT)
     assert forced.returncode == 0
     assert again.read_bytes() != workbook.read_bytes()
 
@@ -104,20 +103,20 @@ def test_csv_matches_the_sheet_and_bad_input_is_one_line(
     workbook: Path, run_cli: Run, tmp_path: Path
 ) -> None:
     target = tmp_path / "actions.csv"
-    done = run_cli("export", "csv", target, "--audience", "members", "--repo", RECORDS)
+    done = run_cli("export", "csv", target, "--audience", "members", "--repo", PROJECT)
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     sheet = openpyxl.load_workbook(workbook)["Action items"]
     assert rows[0] == [c.value for c in sheet[1]]
     assert len(rows) == sheet.max_row
     assert "2011-10-26" in next(r for r in rows if r[-1] == "catalogue-focal-point")
-    unknown = run_cli("export", "csv", tmp_path / "x.csv", "--kind", "people", "--repo", RECORDS)
+    unknown = run_cli("export", "csv", tmp_path / "x.csv", "--kind", "people", "--repo", PROJECT)
     assert unknown.returncode == 1
     assert unknown.stderr.startswith("wgctl: unknown kind 'people' (choose from actions,")
-    audience = run_cli("export", "csv", tmp_path / "x.csv", "--audience", "all", "--repo", RECORDS)
+    audience = run_cli("export", "csv", tmp_path / "x.csv", "--audience", "all", "--repo", PROJECT)
     assert audience.returncode == 2
     assert "Invalid value for '--audience'" in audience.stdout + audience.stderr
     missing = tmp_path / "no" / "x.csv"
-    folder = run_cli("export", "csv", missing, "--repo", RECORDS)
+    folder = run_cli("export", "csv", missing, "--repo", PROJECT)
     assert folder.stderr == f"wgctl: {missing}: folder {missing.parent} does not exist\n"
     assert not (tmp_path / "x.csv").exists()
