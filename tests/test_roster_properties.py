@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wgctl.errors import Severity
+from wgctl.governance.terms import term_end_for
 from wgctl.models import Group, Meeting, Organisation
 from wgctl.records import Records
 from wgctl.roster.decide import next_rotation
 from wgctl.roster.plan import plan_rotation
-from wgctl.roster.terms import term_end_for
 
 STATES = ["aland", "borduria", "carpania", "dalmatia", "elbonia", "freedonia"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from wgctl.governance.terms import holders_on
 from wgctl.models import Document, Group, Initiative, Meeting, Record
 from wgctl.records import Records
 
@@ -25,8 +26,7 @@ HEADER = (
 
 def current_cochairs(group: Group, today: date) -> list[str]:
     """Member ids whose co-chair term (extension included) covers `today`, by seat."""
-    terms = [t for t in group.terms if t.start <= today <= t.effective_end]
-    return [t.member for t in sorted(terms, key=lambda t: (t.seat, t.member))]
+    return [t.member for t in holders_on(group, today)]
 
 
 def handles(records: Records, members: list[str], group: str | None = None) -> list[str]:

@@ -8,8 +8,12 @@ confidentiality and clearance, WG5xx action items and parties, WG6xx repository 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wgctl.errors import Severity
+from wgctl.errors import Loc, Problem, Severity
+
+if TYPE_CHECKING:
+    from wgctl.models import Record
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -261,3 +265,8 @@ BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 def severity_of(code: str) -> Severity:
     """The severity of a rule code."""
     return BY_CODE[code].severity
+
+
+def problem(record: Record, loc: Loc, code: str, message: str) -> Problem:
+    """A problem under rule `code` at a field of a record; its line is resolved later from `loc`."""
+    return Problem(record.path, 0, 0, code, message, severity_of(code), loc=loc)

@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from wgctl.errors import Loc, Problem
+from wgctl.errors import Loc
 from wgctl.models import Record
 from wgctl.records import Records
-from wgctl.rules import severity_of
+from wgctl.rules import problem
+
+__all__ = ["CheckContext", "earliest", "every", "field_name", "latest", "problem", "walk"]
 
 R = TypeVar("R", bound=Record)
 
@@ -36,11 +38,6 @@ def every(records: Records, model: type[R]) -> list[R]:
     `validate_repo` sorts the problems.
     """
     return cast("list[R]", list(records.by_kind[model.kind].values()))
-
-
-def problem(record: Record, loc: Loc, code: str, message: str) -> Problem:
-    """A problem at a field of a record; its line is resolved later from `loc`."""
-    return Problem(record.path, 0, 0, code, message, severity_of(code), loc=loc)
 
 
 def walk(obj: Any, spec: tuple[str, ...], loc: Loc = ()) -> list[tuple[Loc, Any]]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from wgctl.audience import View
 from wgctl.errors import UserError
+from wgctl.governance.terms import holders_on
 from wgctl.models import ActionItem, Group, Initiative, Meeting, Term
 from wgctl.report import dates
 from wgctl.report.common import update_context
@@ -24,10 +25,7 @@ def find_group(view: View, group_id: str) -> Group:
 
 def co_chairs_on(view: View, group: Group, day: date) -> list[dict[str, Any]]:
     """Co-chairs in office on `day`, by seat."""
-    terms = sorted(
-        (t for t in group.terms if t.start <= day <= t.effective_end), key=lambda t: t.seat
-    )
-    return [_term(view, t) for t in terms]
+    return [_term(view, t) for t in holders_on(group, day)]
 
 
 def co_chairs_during(view: View, group: Group, first: date, last: date) -> list[dict[str, Any]]:

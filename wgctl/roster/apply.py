@@ -17,13 +17,12 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from wgctl.checks import cochairs
-from wgctl.checks.base import CheckContext
 from wgctl.errors import Problem, Severity, UserError
+from wgctl.governance.chairing import chairing_problems
+from wgctl.governance.terms import DAY, coverage_end, term_end_for
 from wgctl.models import Extension, Group, Meeting, Organisation, Term
 from wgctl.records import Records
 from wgctl.roster.decide import next_rotation, policy_of
-from wgctl.roster.terms import DAY, coverage_end, term_end_for
 
 
 @dataclass(frozen=True)
@@ -167,7 +166,7 @@ def _problems(records: Records, group: Group, today: date) -> list[Problem]:
     view = Records()
     for record in records:
         view.add(group if record.id == group.id and isinstance(record, Group) else record)
-    return [p for p in cochairs.check(view, CheckContext(today)) if p.path == group.path]
+    return [p for p in chairing_problems(view, today) if p.path == group.path]
 
 
 def _as_model(data: dict[str, Any]) -> dict[str, Any]:

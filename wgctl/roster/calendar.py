@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from wgctl.governance.terms import add_years
 from wgctl.models import Meeting
 from wgctl.records import Records
-from wgctl.roster.terms import add_years
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from wgctl.models import Group, Nomination, Organisation, Policy
-from wgctl.records import Records
-from wgctl.roster.terms import (
+from wgctl.governance.membership import eligible_by_membership
+from wgctl.governance.terms import (
     DAY,
     continuous_service_start,
-    eligible_by_membership,
     served_until,
     within_years,
 )
+from wgctl.models import Group, Nomination, Organisation, Policy
+from wgctl.records import Records
 
 
 @dataclass(frozen=True)

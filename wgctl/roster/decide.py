@@ -18,21 +18,22 @@ from __future__ import annotations
 from datetime import date
 
 from wgctl.errors import UserError
-from wgctl.models import Group, Policy
-from wgctl.records import Records
-from wgctl.roster.calendar import Sitting, following_sitting, next_sitting
-from wgctl.roster.candidates import Opening, ranked
-from wgctl.roster.terms import (
+from wgctl.governance.terms import (
     DAY,
     Indexed,
     change_year,
     continuous_service_start,
     coverage_end,
+    covers,
     inaugural_start,
     seat_terms,
     term_end_for,
     within_years,
 )
+from wgctl.models import Group, Policy
+from wgctl.records import Records
+from wgctl.roster.calendar import Sitting, following_sitting, next_sitting
+from wgctl.roster.candidates import Opening, ranked
 from wgctl.roster.together import resolve_together
 from wgctl.roster.types import Holding, Open, Rotation, Vacancy
 
@@ -85,7 +86,7 @@ def _seat_states(records: Records, group: Group, policy: Policy, rot: Rotation) 
         terms = seat_terms(group, seat)
         cov = coverage_end([x.term for x in terms], rot.sitting.date)
         if cov is not None and cov >= rot.following.date:
-            live = [x for x in terms if x.term.start <= rot.following.date <= x.term.effective_end]
+            live = [x for x in terms if covers(x.term, rot.following.date)]
             holder = live[0].term.member if live else terms[-1].term.member
             rot.continuing.append(Holding(seat, holder, cov, records.label(holder)))
             continue

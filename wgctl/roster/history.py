@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from wgctl.governance.terms import DAY, seat_terms
 from wgctl.models import Group, Meeting, Term
 from wgctl.records import Records
 from wgctl.roster.decide import policy_of
-from wgctl.roster.terms import DAY, seat_terms
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from wgctl.checks import cochairs
-from wgctl.checks.base import CheckContext
 from wgctl.errors import Problem
+from wgctl.governance.chairing import chairing_problems
+from wgctl.governance.terms import DAY
 from wgctl.models import Extension, Group, Meeting, Source, Term
 from wgctl.records import Records
 from wgctl.roster.decide import next_rotation
-from wgctl.roster.terms import DAY
 from wgctl.roster.types import Rotation
 
 
@@ -38,7 +37,7 @@ def plan_rotation(records: Records, group: Group, as_of: date, years: int) -> Pl
         records, group = project(records, group, rot)
         as_of = rot.sitting.date + DAY
     today = max(as_of, start)
-    problems = [p for p in cochairs.check(records, CheckContext(today)) if p.path == group.path]
+    problems = [p for p in chairing_problems(records, today) if p.path == group.path]
     return Plan(group.id, group.label, start, steps, problems, group, records)
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from wgctl.models import Group, Policy
-from wgctl.records import Records
-from wgctl.roster.candidates import nomination_for
-from wgctl.roster.terms import (
+from wgctl.governance.membership import eligible_by_membership
+from wgctl.governance.terms import (
     DAY,
     Indexed,
     continuous_service_start,
-    eligible_by_membership,
     term_end_for,
     within_years,
 )
+from wgctl.models import Group, Policy
+from wgctl.records import Records
+from wgctl.roster.candidates import nomination_for
 from wgctl.roster.types import Open, Proposal, Rotation
 
 

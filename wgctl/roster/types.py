@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from wgctl.governance.terms import Indexed
 from wgctl.roster.calendar import Sitting
 from wgctl.roster.candidates import Candidate
-from wgctl.roster.terms import Indexed
 
 
 @dataclass(frozen=True)

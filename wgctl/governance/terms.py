@@ -1,4 +1,4 @@
-"""Pure helpers over co-chair terms: years, seats, contiguous service, changes of hands."""
+"""Co-chair terms over time: years, seats, who holds a seat on a day, contiguous service."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from wgctl.models import Group, Organisation, Policy, Term
-from wgctl.records import Records
+from wgctl.models import Group, Term
 
 DAY = timedelta(days=1)
 
@@ -47,6 +46,16 @@ def seat_terms(group: Group, seat: int) -> list[Indexed]:
     """The terms of one seat, in start order."""
     found = [Indexed(i, t) for i, t in enumerate(group.terms) if t.seat == seat]
     return sorted(found, key=lambda x: (x.term.start, x.index))
+
+
+def covers(term: Term, day: date) -> bool:
+    """True when `term` (its agreed extension included) holds its seat on `day`."""
+    return term.start <= day <= term.effective_end
+
+
+def holders_on(group: Group, day: date) -> list[Term]:
+    """The terms in office on `day`, by seat (then member)."""
+    return sorted((t for t in group.terms if covers(t, day)), key=lambda t: (t.seat, t.member))
 
 
 def contiguous(prev: Term, cur: Term) -> bool:
@@ -103,17 +112,3 @@ def continuous_service_start(group: Group, member: str, until: date) -> date | N
 def inaugural_start(group: Group) -> date | None:
     """The day the group's first co-chairs took office."""
     return min((t.start for t in group.terms), default=None)
-
-
-def eligible_by_membership(records: Records, policy: Policy, member: str) -> str | None:
-    """None when `member` may chair under the policy, else the reason it may not."""
-    if policy.membership == "listed":
-        return None if member in policy.members else "not a listed member of the group"
-    org = records.get(Organisation, member)
-    if org is None:
-        return "not a known organisation"
-    if not org.ahg_member:
-        return "not a member of the Ad Hoc Group"
-    if policy.membership == "ahg-member-states" and org.type != "state":
-        return "not a member state (the group's members are AHG member states)"
-    return None
