@@ -156,28 +156,31 @@ RULES: tuple[Rule, ...] = (
         "WG203",
         "cochair-max-term",
         E,
-        "A co-chair serves no longer than the maximum term unless an extension is agreed.",
-        "Shorten the term or record the agreed extension with its decision.",
+        "A co-chair serves no longer than the maximum term (extensions included) unless the "
+        "members' agreement is recorded.",
+        "Shorten the term, or cite the agreement: a decision with an id on the meeting that agreed.",
     ),
     Rule(
         "WG204",
         "cochair-stagger",
-        W,
-        "Seats rotate in different years so that one co-chair always continues.",
-        "Stagger the terms; `wgctl roster next` suggests which seat to extend.",
+        E,
+        "One co-chair rotates annually: two seats take new co-chairs in the same year only by "
+        "recorded agreement, and no extension makes two seats end on the same day.",
+        "Stagger the terms or cite the agreement; `wgctl roster next` suggests which seat to extend.",
     ),
     Rule(
         "WG205",
         "cochair-eligibility",
         E,
-        "Co-chairs are eligible members of the group.",
+        "Co-chairs and nominees are eligible members of the group; a withdrawn nomination "
+        "cannot be appointed.",
         "Choose a member the policy allows (see `wgctl roster next`).",
     ),
     Rule(
         "WG206",
         "cochair-decided-at-som",
         E,
-        "A term is decided at a Senior Officials Meeting held before it starts.",
+        "Every term names the Senior Officials Meeting that decided it, held before it starts.",
         "Set decided_at to the SOM that took the decision.",
     ),
     Rule(
@@ -186,6 +189,21 @@ RULES: tuple[Rule, ...] = (
         E,
         "A member holds at most one seat at a time.",
         "End one of the two terms.",
+    ),
+    Rule(
+        "WG208",
+        "cochair-agreement",
+        E,
+        "An agreement a term cites is a recorded decision of the group's meeting or the SOM, "
+        "held before the exception begins.",
+        "Give the decision an id on the meeting that agreed, and cite meeting and decision.",
+    ),
+    Rule(
+        "WG209",
+        "nomination-considered",
+        W,
+        "A nomination's year is the year its term starts; some SOM must be able to consider it.",
+        "Fix the nomination's year or date, or record the SOM that considered it.",
     ),
     Rule(
         "WG301",

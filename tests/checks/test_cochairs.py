@@ -46,8 +46,26 @@ for _year in range(2015, 2021):
         type: som
         title: AHG Senior Officials Meeting {_year}
         start: {_year}-11-01
+        decisions:
+          - id: ewg-cochairs-{_year}
+            text: The members agree the co-chair exception put to this meeting.
         sources: [{{document: tor}}]
     """
+EXTRA["records/meetings/workshop-2016.yaml"] = """\
+    id: workshop-2016
+    sensitivity: public
+    type: workshop
+    title: A workshop of another body
+    start: 2016-06-01
+    decisions: [{id: ewg-cochairs, text: Participants agreed an extension.}]
+    sources: [{document: tor}]
+"""
+
+
+def agreed(meeting: str, decision: str | None = None) -> str:
+    """A term's `agreement` citing the decision recorded on `meeting`."""
+    year = meeting.rsplit("-", 1)[-1]
+    return f", agreement: {{meeting: {meeting}, decision: {decision or f'ewg-cochairs-{year}'}}}"
 
 
 def _group(
@@ -162,16 +180,40 @@ def test_wg203_term_longer_than_maximum(cochair_problems: Callable[..., Found]) 
     assert cochair_problems(terms, max_years=3) == []
 
 
-def test_wg203_agreed_extension_is_allowed(cochair_problems: Callable[..., Found]) -> None:
-    extended = _term(
-        1,
-        "aland",
-        "2015-01-01",
-        "2016-12-31",
-        more=", extension: {until: 2017-12-31, decided_at: som-2016}",
+def test_wg203_an_extension_counts_and_needs_the_recorded_agreement(
+    cochair_problems: Callable[..., Found],
+) -> None:
+    ext = "extension: {until: 2017-12-31, decided_at: som-2016"
+    unagreed = _term(1, "aland", "2015-01-01", "2016-12-31", more=f", {ext}}}")
+    later = _term(2, "carpania", "2017-01-01", "2018-12-31", "som-2016")
+    # The maximum is measured to the real end of service: three years without an agreement.
+    assert cochair_problems([unagreed, BOOTSTRAP[1], later]) == [at(0, "WG203")]
+    with_agreement = _term(
+        1, "aland", "2015-01-01", "2016-12-31", more=f", {ext}{agreed('som-2016')}}}"
     )
-    terms = [extended, BOOTSTRAP[1], _term(2, "carpania", "2017-01-01", "2018-12-31", "som-2016")]
-    assert cochair_problems(terms) == []
+    assert cochair_problems([with_agreement, BOOTSTRAP[1], later]) == []
+
+
+def test_wg203_six_years_by_extension_is_refused(cochair_problems: Callable[..., Found]) -> None:
+    long = ", extension: {until: 2020-12-31, decided_at: som-2016}"
+    terms = [_term(1, "aland", "2015-01-01", "2016-12-31", more=long), BOOTSTRAP[1]]
+    assert at(0, "WG203") in cochair_problems(terms)
+
+
+def test_wg208_an_agreement_must_be_recorded_by_the_members_or_the_som_in_time(
+    cochair_problems: Callable[..., Found],
+) -> None:
+    def extended(agreement: str) -> list[str]:
+        ext = f", extension: {{until: 2017-12-31, decided_at: som-2016{agreement}}}"
+        first = _term(1, "aland", "2015-01-01", "2016-12-31", more=ext)
+        return [first, BOOTSTRAP[1], _term(2, "carpania", "2017-01-01", "2018-12-31", "som-2016")]
+
+    no_such = cochair_problems(extended(agreed("som-2016", "nothing-like-it")))
+    assert at(0, "WG208") in no_such and at(0, "WG203") in no_such
+    wrong_body = cochair_problems(extended(agreed("workshop-2016", "ewg-cochairs")))
+    assert at(0, "WG208") in wrong_body
+    too_late = cochair_problems(extended(agreed("som-2017")))
+    assert at(0, "WG208") in too_late
 
 
 def test_wg203_consecutive_terms_of_one_member(cochair_problems: Callable[..., Found]) -> None:
@@ -181,7 +223,7 @@ def test_wg203_consecutive_terms_of_one_member(cochair_problems: Callable[..., F
     assert at(2, "WG203") not in cochair_problems(terms)
 
 
-def test_wg204_both_seats_change_after_the_bootstrap(
+def test_wg204_both_seats_change_even_right_after_the_first_term(
     cochair_problems: Callable[..., Found],
 ) -> None:
     terms = [
@@ -191,9 +233,39 @@ def test_wg204_both_seats_change_after_the_bootstrap(
         _term(1, "aland", "2019-01-01", "2020-12-31", "som-2018"),
         _term(2, "borduria", "2019-01-01", "2020-12-31", "som-2018"),
     ]
-    # 2017 ends the inaugural term (exempt); 2019 breaks the stagger.
-    assert cochair_problems(terms) == [at(5, "WG204")]
+    # The inaugural co-chairs start together; every later double change needs an agreement.
+    assert cochair_problems(terms) == [at(3, "WG204"), at(5, "WG204")]
+    terms[3] = _term(2, "dalmatia", "2017-01-01", "2017-12-31", "som-2016", more=agreed("som-2016"))
     assert cochair_problems(terms[:4]) == []
+
+
+def test_wg204_an_extension_that_makes_two_seats_end_together(
+    cochair_problems: Callable[..., Found],
+) -> None:
+    ext = ", extension: {until: 2017-12-31, decided_at: som-2016}"
+    terms = [
+        _term(1, "aland", "2015-01-01", "2016-12-31"),
+        _term(2, "borduria", "2015-01-01", "2015-12-31"),
+        _term(2, "carpania", "2016-01-01", "2016-12-31", "som-2015", more=ext),
+        _term(1, "dalmatia", "2017-01-01", "2017-12-31", "som-2016"),
+    ]
+    assert cochair_problems(terms) == [at(2, "WG204")]
+
+
+def test_wg204_message_quotes_the_clause(repo: RecordsRepo) -> None:
+    repo.write(EXTRA)
+    clause = "  clauses:\n    stagger: One of the co-chairs will rotate annually.\n"
+    terms = [
+        *BOOTSTRAP,
+        _term(1, "carpania", "2017-01-01", "2018-12-31", "som-2016"),
+        _term(2, "dalmatia", "2017-01-01", "2018-12-31", "som-2016"),
+    ]
+    repo.write({GROUP: _group(terms, extra=clause)})
+    repo.commit("group")
+    found = [
+        p for p in validate_repo(repo.root, today=date(2017, 6, 1)).errors if p.rule == "WG204"
+    ]
+    assert found and "One of the co-chairs will rotate annually." in found[0].message
 
 
 def test_wg205_not_a_member_state(cochair_problems: Callable[..., Found]) -> None:
@@ -202,6 +274,44 @@ def test_wg205_not_a_member_state(cochair_problems: Callable[..., Found]) -> Non
     assert cochair_problems(terms, membership="ahg-members") == []
     terms[1] = _term(2, "elbonia", "2015-01-01", "2016-12-31")
     assert cochair_problems(terms, membership="ahg-members") == [at(1, "WG205")]
+
+
+def test_wg205_nominations_by_parties_that_cannot_hold_a_seat(repo: RecordsRepo) -> None:
+    repo.write(EXTRA)
+    nominations = (
+        "nominations:\n  - {member: iom, year: 2017}\n  - {member: elbonia, year: 2017}\n"
+        "  - {member: carpania, year: 2017}\n"
+    )
+    repo.write({GROUP: _group(BOOTSTRAP).replace("sources:", nominations + "sources:")})
+    repo.commit("group")
+    found = [(p.line, p.rule) for p in validate_repo(repo.root, today=date(2016, 6, 1)).errors]
+    assert found == [(14, "WG205"), (15, "WG205")]
+
+
+def test_wg205_a_withdrawn_nomination_cannot_be_appointed(repo: RecordsRepo) -> None:
+    repo.write(EXTRA)
+    terms = [*BOOTSTRAP, _term(1, "carpania", "2017-01-01", "2018-12-31", "som-2016")]
+    nominations = "nominations:\n  - {member: carpania, year: 2017, withdrawn: true}\n"
+    repo.write({GROUP: _group(terms).replace("sources:", nominations + "sources:")})
+    repo.commit("group")
+    found = validate_repo(repo.root, today=date(2016, 6, 1)).errors
+    assert [(p.line, p.rule) for p in found] == [(FIRST_TERM + 2, "WG205")]
+    assert "withdrew its nomination for 2017" in found[0].message
+
+
+def test_wg209_a_nomination_no_som_can_consider(repo: RecordsRepo) -> None:
+    repo.write(EXTRA)
+    nominations = (
+        "nominations:\n  - {member: carpania, year: 2017, date: 2018-02-01}\n"
+        "  - {member: dalmatia, year: 2017, date: 2016-02-01}\n"
+    )
+    repo.write({GROUP: _group(BOOTSTRAP).replace("sources:", nominations + "sources:")})
+    repo.commit("group")
+    found = [
+        p for p in validate_repo(repo.root, today=date(2018, 6, 1)).problems if p.rule == "WG209"
+    ]
+    assert [(p.line, p.severity.value) for p in found] == [(14, "warning")]
+    assert "after the year 2017 it is for" in found[0].message
 
 
 def test_wg205_listed_membership(cochair_problems: Callable[..., Found], repo: RecordsRepo) -> None:
@@ -219,6 +329,13 @@ def test_wg206_decided_at_a_meeting_that_is_not_a_som(
     assert cochair_problems(terms) == [at(2, "WG206")]
 
 
+def test_wg206_a_term_without_its_decision_is_checked(
+    cochair_problems: Callable[..., Found],
+) -> None:
+    terms = [*BOOTSTRAP, "seat: 1, member: carpania, start: 2017-01-01, end: 2018-12-31"]
+    assert cochair_problems(terms) == [at(2, "WG206")]
+
+
 def test_wg206_decided_after_the_term_starts(cochair_problems: Callable[..., Found]) -> None:
     terms = [*BOOTSTRAP, _term(1, "carpania", "2017-01-01", "2018-12-31", "som-2017")]
     assert cochair_problems(terms) == [at(2, "WG206")]
@@ -229,7 +346,7 @@ def test_wg206_decided_after_the_term_starts(cochair_problems: Callable[..., Fou
 def test_wg206_extension_decided_after_the_extended_period_began(
     cochair_problems: Callable[..., Found],
 ) -> None:
-    late = ", extension: {until: 2017-12-31, decided_at: som-2017}"
+    late = f", extension: {{until: 2017-12-31, decided_at: som-2017{agreed('som-2016')}}}"
     terms = [
         _term(1, "aland", "2015-01-01", "2016-12-31", more=late),
         BOOTSTRAP[1],

@@ -1,4 +1,4 @@
-"""WG201-WG207: co-chair terms follow the group's terms of reference.
+"""WG201-WG209: co-chair terms follow the group's terms of reference.
 
 The rules live in `wgctl.governance.chairing`, shared with the roster; this module only
 registers them with `validate`.

@@ -73,12 +73,23 @@ def parse_day(value: str | None, option: str, bad: BadDate) -> date | None:
     """
     if value is None:
         return None
-    from wgctl.models.base import YEAR_RANGE, iso_day
+    from wgctl.models.base import iso_day
 
     try:
         return iso_day(value)
     except ValueError as exc:
-        raise bad(option, value, YEAR_RANGE if str(exc) == YEAR_RANGE else None) from None
+        raise bad(option, value, _why_not_a_date(str(exc))) from None
+
+
+def _why_not_a_date(message: str) -> str | None:
+    """The reason to name when the text has the date shape but is no usable date, else None."""
+    from wgctl.models.base import YEAR_RANGE
+
+    if message == YEAR_RANGE:
+        return YEAR_RANGE
+    if "not a real calendar date" in message:
+        return "not a real date (no such day in the calendar)"
+    return None
 
 
 def day_or_today(value: str | None, option: str, bad: BadDate) -> date:

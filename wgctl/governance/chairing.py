@@ -1,25 +1,19 @@
-"""WG201-WG207: co-chair terms follow the group's terms of reference (its `policy`).
+"""WG201-WG209: co-chair terms follow the group's terms of reference (its `policy`).
 
 The one implementation of the chairing clauses: `validate` reports it (checks/cochairs.py),
-`roster plan` checks its projection with it and `roster apply` refuses what it rejects.
-
-Every rule reads the group's policy (seats, maximum term, stagger, membership), never a
-constant; a group without a policy has no chairing rules to check.
+`roster plan` checks its projection with it and `roster apply` refuses what it rejects. Every
+rule reads the group's policy, never a constant; a group without a policy has no chairing
+rules to check. Each clause of the ToR is guarded by an error; only a vacancy is a warning.
 
 - WG201 seats: seat numbers lie in 1..policy.seats and two terms of one seat never overlap.
 - WG202 vacancy (warning): from the first co-chair's start to the last recorded term end, every
   seat is held every day; each gap is reported once. A seat whose recorded terms end before the
   other seat's is vacant only once that day has passed: until then its successor is undecided.
-- WG203 maximum term: a term, or an unbroken run of terms of one member in one seat, lasts at
-  most `max_term_years` (measured to `end`); an agreed `extension` with its decision may run
-  past that, as the terms of reference allow "unless otherwise agreed".
-- WG204 stagger (warning, staggered policies with two seats or more): two seats do not both
-  change hands in the same year. The changes that end the inaugural term are exempt: the first
-  co-chairs usually start together (the bootstrap), and the stagger is created when they leave.
-- WG205 eligibility: the member is allowed by `policy.membership`.
-- WG206 decision: `decided_at` names a meeting of the policy's kind (a SOM) held before the term
-  starts, and an extension's decision is taken before the extended period begins. A term with
-  no `decided_at` is not checked here (the decision is unknown).
+- WG203 maximum term: an unbroken run of service by one member in one seat lasts at most
+  `max_term_years`, measured to the real end of service (extensions included), unless a term
+  of the run carries the members' recorded agreement ("unless otherwise agreed").
+- WG204 stagger, WG205 eligibility, WG206 decision, WG208 agreement, WG209 nomination: see
+  `stagger.py` and `appointment.py`.
 - WG207 one seat: a member holds at most one seat at a time.
 """
 
@@ -29,17 +23,18 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-from wgctl.errors import Problem
-from wgctl.governance.membership import eligible_by_membership
-from wgctl.governance.terms import (
-    DAY,
-    Indexed,
-    inaugural_start,
-    run_start,
-    seat_terms,
-    within_years,
+from wgctl.errors import Loc, Problem
+from wgctl.governance.agreements import term_agreed
+from wgctl.governance.appointment import (
+    check_agreements,
+    check_decisions,
+    check_eligibility,
+    check_nominations,
 )
-from wgctl.models import Group, Meeting, Policy
+from wgctl.governance.clauses import cite_or_say
+from wgctl.governance.stagger import check_stagger
+from wgctl.governance.terms import DAY, Indexed, run_start, seat_terms, within_years
+from wgctl.models import Group, Policy
 from wgctl.records import Records
 from wgctl.rules import problem
 
@@ -47,15 +42,18 @@ from wgctl.rules import problem
 def chairing_problems(records: Records, today: date) -> Iterator[Problem]:
     """Every co-chair rule, for every group that has terms of reference."""
     for group in records.groups:
-        if group.policy is None:
+        policy = group.policy
+        if policy is None:
             continue  # no terms of reference: nothing to check against
-        yield from _seats(group, group.policy)
-        yield from _vacancy(group, today, group.policy)
-        yield from _max_term(group, group.policy)
-        yield from _stagger(group, group.policy)
-        yield from _eligibility(records, group, group.policy)
-        yield from _decided(records, group, group.policy)
+        yield from _seats(group, policy)
+        yield from _vacancy(group, today, policy)
+        yield from _max_term(records, group, policy)
+        yield from check_stagger(records, group, policy)
+        yield from check_eligibility(records, group, policy)
+        yield from check_decisions(records, group, policy)
         yield from _one_seat(group)
+        yield from check_agreements(records, group)
+        yield from check_nominations(records, group, policy, today)
 
 
 def _seats(group: Group, policy: Policy) -> Iterator[Problem]:
@@ -103,89 +101,37 @@ def _vacancy(group: Group, today: date, policy: Policy) -> Iterator[Problem]:
             yield problem(group, ("terms", at.index, "end"), "WG202", msg)
 
 
-def _max_term(group: Group, policy: Policy) -> Iterator[Problem]:
-    """WG203."""
+def _max_term(records: Records, group: Group, policy: Policy) -> Iterator[Problem]:
+    """WG203: measured to the real end of service; a recorded agreement allows more."""
     years = policy.max_term_years
+    clause = cite_or_say(policy, "max")
     for seat in range(1, policy.seats + 1):
         terms = seat_terms(group, seat)
         for pos, item in enumerate(terms):
             start = run_start(terms, pos)
-            if within_years(start, item.term.end, years):
+            term = item.term
+            if within_years(start, term.effective_end, years):
                 continue
-            span = "term" if start == item.term.start else f"unbroken service since {start}"
+            run = _run(terms, pos)
+            if any(term_agreed(records, group, x.term) for x in run):
+                continue
+            span = "term" if start == term.start else f"unbroken service since {start}"
+            loc: Loc = ("terms", item.index, "end")
+            if term.extension is not None and within_years(start, term.end, years):
+                loc = ("terms", item.index, "extension", "until")
             msg = (
-                f"{item.term.member}'s {span} runs to {item.term.end}, longer than the "
-                f"{years}-year maximum; record the agreed extension instead"
+                f"{term.member}'s {span} runs to {term.effective_end}, longer than the "
+                f"{years}-year maximum, and no agreement of the members is recorded; the terms "
+                f"of reference say {clause}: cite it (agreement: meeting, decision)"
             )
-            yield problem(group, ("terms", item.index, "end"), "WG203", msg)
+            yield problem(group, loc, "WG203", msg)
 
 
-def _changes(group: Group, policy: Policy) -> dict[int, list[tuple[Indexed, Indexed]]]:
-    """Changes of hands by year: (previous term, next term) per seat."""
-    by_year: dict[int, list[tuple[Indexed, Indexed]]] = {}
-    for seat in range(1, policy.seats + 1):
-        terms = seat_terms(group, seat)
-        for prev, cur in pairwise(terms):
-            if prev.term.member != cur.term.member:
-                by_year.setdefault(cur.term.start.year, []).append((prev, cur))
-    return by_year
-
-
-def _stagger(group: Group, policy: Policy) -> Iterator[Problem]:
-    """WG204 (the changes that end the inaugural term are exempt: the bootstrap)."""
-    if not policy.staggered or policy.seats < 2:
-        return
-    first = inaugural_start(group)
-    for year, changes in sorted(_changes(group, policy).items()):
-        if len(changes) < 2 or all(prev.term.start == first for prev, _ in changes):
-            continue
-        seats = " and ".join(
-            str(cur.term.seat) for _, cur in sorted(changes, key=lambda c: c[1].term.seat)
-        )
-        last = max(changes, key=lambda c: (c[1].term.seat, c[1].index))[1]
-        msg = f"seats {seats} all change hands in {year}: one co-chair should continue each year"
-        yield problem(group, ("terms", last.index, "start"), "WG204", msg)
-
-
-def _eligibility(records: Records, group: Group, policy: Policy) -> Iterator[Problem]:
-    """WG205."""
-    for i, term in enumerate(group.terms):
-        if records.party(term.member) is None and policy.membership != "listed":
-            continue  # an unknown reference is reported once, by the references rule
-        reason = eligible_by_membership(records, policy, term.member)
-        if reason is not None:
-            msg = f"{term.member} may not co-chair: {reason}"
-            yield problem(group, ("terms", i, "member"), "WG205", msg)
-
-
-def _decided(records: Records, group: Group, policy: Policy) -> Iterator[Problem]:
-    """WG206."""
-    kind = policy.decided_at
-    for i, term in enumerate(group.terms):
-        checks: list[tuple[str | None, date, tuple[str | int, ...], str]] = [
-            (term.decided_at, term.start, ("terms", i, "decided_at"), "the term starts")
-        ]
-        if term.extension is not None:
-            checks.append(
-                (
-                    term.extension.decided_at,
-                    term.end + DAY,
-                    ("terms", i, "extension", "decided_at"),
-                    "the extended period starts",
-                )
-            )
-        for ref, starts, loc, what in checks:
-            meeting = records.get(Meeting, ref)
-            if meeting is None:
-                continue  # missing or unknown: the references rule reports unknown ids
-            if meeting.type != kind:
-                msg = (
-                    f"{ref} is a {meeting.type} meeting; co-chairs are decided at a {kind.upper()}"
-                )
-                yield problem(group, loc, "WG206", msg)
-            elif meeting.start >= starts:
-                msg = f"{ref} ({meeting.start}) is not held before {what} ({starts})"
-                yield problem(group, loc, "WG206", msg)
+def _run(terms: list[Indexed], pos: int) -> list[Indexed]:
+    """The unbroken run of service by one member in one seat that ends with terms[pos]."""
+    start = run_start(terms, pos)
+    member = terms[pos].term.member
+    return [x for x in terms[: pos + 1] if x.term.member == member and x.term.start >= start]
 
 
 def _one_seat(group: Group) -> Iterator[Problem]:

@@ -3,7 +3,7 @@
 from wgctl.models.action_item import ActionItem
 from wgctl.models.base import Figure, Record, Sensitivity, Source
 from wgctl.models.document import Document
-from wgctl.models.group import Extension, Group, Nomination, Policy, Term
+from wgctl.models.group import Agreement, Extension, Group, Nomination, Policy, Term
 from wgctl.models.initiative import Initiative, StatusUpdate, Theme, Who
 from wgctl.models.meeting import Decision, Meeting, Statement
 from wgctl.models.organisation import Organisation
@@ -17,6 +17,7 @@ KINDS: dict[str, type[Record]] = {
 __all__ = [
     "KINDS",
     "ActionItem",
+    "Agreement",
     "Clearance",
     "Decision",
     "Document",

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import IsoDate, Marking, Record, Ref, Source, Strict
+from wgctl.models.base import IsoDate, Marking, Record, RecordId, Ref, Source, Strict
 
 RotationKey = Literal["nominees-first", "longest-since-served", "earliest-nomination", "id"]
 DEFAULT_ROTATION_ORDER: tuple[RotationKey, ...] = (
@@ -59,11 +59,26 @@ class Policy(Strict):
     )
 
 
+class Agreement(Strict):
+    """Where the members' agreement to an exception to the terms of reference is recorded.
+
+    The ToR allow a longer term only "unless otherwise agreed by Working Group members": the
+    agreement is a decision (with an `id`) on the meeting that took it, either a meeting of the
+    group itself or the SOM, held before the period it allows begins.
+    """
+
+    meeting: Ref = Field(description="The meeting (the group's own, or the SOM) that agreed.")
+    decision: RecordId = Field(description="The `id` of the decision in that meeting's record.")
+
+
 class Extension(Strict):
-    """An agreed extension of a term beyond the maximum, with its decision."""
+    """An extension of a term, with its decision (and its agreement when past the maximum)."""
 
     until: IsoDate
     decided_at: Ref
+    agreement: Agreement | None = Field(
+        default=None, description="The recorded agreement, when service runs past the maximum."
+    )
     note: str | None = None
 
 
@@ -76,6 +91,11 @@ class Term(Strict):
     end: IsoDate
     decided_at: Ref | None = Field(default=None, description="The SOM that decided the term.")
     extension: Extension | None = None
+    agreement: Agreement | None = Field(
+        default=None,
+        description="The recorded agreement for an exception: a term past the maximum, or a "
+        "second seat changing hands in the same year.",
+    )
     sources: list[Source] = Field(default_factory=list)
 
     @property
@@ -85,10 +105,17 @@ class Term(Strict):
 
 
 class Nomination(Strict):
-    """A member's nomination for a co-chair seat in a given year."""
+    """A member's nomination for a co-chair term that starts in `year`.
+
+    Why the start year: nominations are invited "each year", and a term usually starts on
+    1 January after the SOM that decides it; a nomination for 2017 is therefore considered at
+    the SOM held in 2016 (or in 2017 itself, before the term starts), on or after its `date`.
+    """
 
     member: Ref
-    year: int = Field(ge=1990, le=2200)
+    year: int = Field(
+        ge=1990, le=2200, description="The year the term nominated for starts (not the SOM's)."
+    )
     date: IsoDate | None = None
     withdrawn: bool = False
     sensitivity: Marking | None = None

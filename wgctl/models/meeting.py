@@ -7,7 +7,16 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import Figure, IsoDate, Marking, Precision, Record, Ref, Strict
+from wgctl.models.base import (
+    Figure,
+    IsoDate,
+    Marking,
+    Precision,
+    Record,
+    RecordId,
+    Ref,
+    Strict,
+)
 
 MeetingKind = Literal[
     "som",
@@ -26,8 +35,11 @@ MeetingKind = Literal[
 
 
 class Decision(Strict):
-    """Something the meeting decided or endorsed."""
+    """Something the meeting decided or endorsed; an `id` lets a term cite it as an agreement."""
 
+    id: RecordId | None = Field(
+        default=None, description="Key by which a co-chair term cites this decision."
+    )
     text: str = Field(min_length=1)
     sensitivity: Marking | None = None
 
