@@ -27,6 +27,16 @@ SOMS = {
 }
 
 
+SOURCES = "sources: [{document: tor, section: Chairing arrangements}]"
+
+
+def nominate(repo: RecordsRepo, *entries: str) -> None:
+    """Record nominations (flow mappings, e.g. `{member: carpania, year: 2017}`) and commit."""
+    lines = "".join(f"  - {e}\n" for e in entries)
+    repo.edit("records/groups/ewg.yaml", SOURCES, f"nominations:\n{lines}{SOURCES}")
+    repo.commit("nominations")
+
+
 def _copy_records(source: Path, repo: RecordsRepo, group: str) -> None:
     # A missing group is a failure, not a skip: these tests exist to exercise those records.
     assert (source / "records" / "groups" / f"{group}.yaml").exists(), (
@@ -70,16 +80,21 @@ def test_next_on_examples_names_the_nominee_with_reasons(
     assert [v["recommended"] for v in data["vacancies"]] == ["caldera"]
 
 
-def test_next_on_minimal_repo_without_nominations_still_ranks(
+def test_next_without_nominations_recommends_nobody_and_lists_the_options(
     repo: RecordsRepo, run_cli: Run
 ) -> None:
     repo.write(SOMS).commit("soms")
     result = run_cli("roster", "next", "--as-of", "2016-06-01", "--repo", repo.root)
     out = result.stdout  # type: ignore[attr-defined]
     assert result.returncode == 0
-    assert "nobody eligible is nominated for 2017" in out
-    assert "Recommended: Carpania (not nominated)" in out
+    assert "Seat 2: no eligible member is nominated for 2017" in out
+    assert "Recommended: nobody: no eligible member is nominated" in out
+    assert "Call for nominations for 2017: a nomination must be recorded by 2016-11-01" in out
+    assert "Extend Borduria in seat 2 to 2017-12-31" in out
+    assert "needs the Working Group members' agreement" in out
+    assert "Carpania (carpania): not nominated for 2017 (the positions are voluntary)" in out
     assert "IOM (iom): not a member state" in out
+    assert "Recommended: Carpania" not in out
 
 
 def test_show_prints_seats_and_timeline(repo: RecordsRepo, run_cli: Run) -> None:
@@ -92,14 +107,24 @@ def test_show_prints_seats_and_timeline(repo: RecordsRepo, run_cli: Run) -> None
     assert "| 2016 | Aland | Borduria |" in md
 
 
-def test_plan_projects_and_keeps_the_rules(repo: RecordsRepo, run_cli: Run) -> None:
+def test_plan_names_the_agreements_it_relies_on(repo: RecordsRepo, run_cli: Run) -> None:
     repo.write(SOMS).commit("soms")
-    result = run_cli("roster", "plan", "--years", "3", "--as-of", "2016-06-01", "--repo", repo.root)
+    nominate(repo, "{member: carpania, year: 2017, date: 2016-09-01}")
+    result = run_cli("roster", "plan", "--years", "1", "--as-of", "2016-06-01", "--repo", repo.root)
     out = result.stdout  # type: ignore[attr-defined]
     assert result.returncode == 0
     assert "seat 1: extend aland to 2017-12-31 (needs the members' agreement)" in out
-    assert "seat 2: Carpania (not nominated), 2017-01-01 to 2018-12-31" in out
-    assert "keeps every co-chair rule" in out
+    assert "seat 2: Carpania, 2017-01-01 to 2018-12-31" in out
+    assert "keeps the rules only if the members record these agreements" in out
+    assert "keeps every co-chair rule" not in out
+
+
+def test_plan_says_every_rule_is_kept_only_when_it_is(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.write(SOMS).commit("soms")
+    result = run_cli("roster", "plan", "--years", "2", "--as-of", "2016-06-01", "--repo", repo.root)
+    out = result.stdout  # type: ignore[attr-defined]
+    assert "The projection leaves seats vacant" in out
+    assert "keeps every co-chair rule" not in out
 
 
 def test_unknown_group_and_invalid_repository_are_one_line_errors(
@@ -118,36 +143,23 @@ def test_unknown_group_and_invalid_repository_are_one_line_errors(
 GROUP = "records/groups/ewg.yaml"
 
 
-def test_apply_appends_only_the_new_term_and_validate_passes(
-    repo: RecordsRepo, run_cli: Run
-) -> None:
+def test_apply_writes_the_agreement_and_only_the_new_lines(repo: RecordsRepo, run_cli: Run) -> None:
     repo.write(SOMS).commit("soms")
-    result = run_cli(
-        "roster",
-        "apply",
-        "--extend-seat",
-        "1",
-        "--until",
-        "2017-12-31",
-        "--decided-at",
-        "som-2016",
-        "--repo",
-        repo.root,
-    )
+    nominate(repo, "{member: carpania, year: 2017, date: 2016-09-01}")
+    extend = ("roster", "apply", "--extend-seat", "1", "--until", "2017-12-31")
+    args = (*extend, "--decided-at", "som-2016", "--repo", repo.root)
+    refused = run_cli(*args)
+    assert refused.returncode == 1  # type: ignore[attr-defined]
+    assert "[WG203]" in refused.stderr and "--agreed-exception" in refused.stderr  # type: ignore[attr-defined]
+    words = "The SOM agreed that Aland serves a third year to establish the stagger."
+    result = run_cli(*args, "--agreed-exception", words)
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
-    repo.commit("seat 1 extended")
-    result = run_cli(
-        "roster",
-        "apply",
-        "--seat",
-        "2",
-        "--member",
-        "carpania",
-        "--decided-at",
-        "som-2016",
-        "--repo",
-        repo.root,
+    assert "by the agreement ewg-seat-1-extension-2017-01-01 recorded on som-2016" in result.stdout  # type: ignore[attr-defined]
+    assert repo.read("records/meetings/som-2016.yaml").endswith(
+        "decisions:\n- id: ewg-seat-1-extension-2017-01-01\n  text: " + words + "\n"
     )
+    repo.commit("seat 1 extended")
+    result = run_cli(*APPLY_SEAT_2, "carpania", "--repo", repo.root)
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
     assert "seat 2: carpania from 2017-01-01 to 2018-12-31" in result.stdout  # type: ignore[attr-defined]
     diff = repo.git("diff", "-U0", "HEAD~1", "--", GROUP)
@@ -158,6 +170,9 @@ def test_apply_appends_only_the_new_term_and_validate_passes(
         "    extension:",
         "      until: 2017-12-31",
         "      decided_at: som-2016",
+        "      agreement:",
+        "        meeting: som-2016",
+        "        decision: ewg-seat-1-extension-2017-01-01",
         "  - seat: 2",
         "    member: carpania",
         "    start: 2017-01-01",
@@ -170,36 +185,20 @@ def test_apply_appends_only_the_new_term_and_validate_passes(
 
 def test_apply_refuses_a_decision_that_breaks_a_rule(repo: RecordsRepo, run_cli: Run) -> None:
     repo.write(SOMS).commit("soms")
+    nominate(repo, "{member: aland, year: 2017, withdrawn: true}", "{member: carpania, year: 2018}")
     before = (repo.root / GROUP).read_bytes()
-    result = run_cli(
-        "roster",
-        "apply",
-        "--seat",
-        "2",
-        "--member",
-        "iom",
-        "--decided-at",
-        "som-2016",
-        "--repo",
-        repo.root,
-    )
+    result = run_cli(*APPLY_SEAT_2, "iom", "--repo", repo.root)
     assert result.returncode == 1  # type: ignore[attr-defined]
     assert "refused, nothing written" in result.stderr and "[WG205]" in result.stderr  # type: ignore[attr-defined]
-    # Both seats change hands in 2017 after a bootstrap... a stagger warning needs an exception:
-    args = (
-        "roster",
-        "apply",
-        "--seat",
-        "1",
-        "--member",
-        "carpania",
-        "--decided-at",
-        "som-2017",
-        "--start",
-        "2018-01-01",
-        "--repo",
-        repo.root,
-    )
+    result = run_cli(*APPLY_SEAT_2, "aland", "--repo", repo.root)
+    assert result.returncode == 1  # type: ignore[attr-defined]
+    assert "aland withdrew its nomination for 2017" in result.stderr  # type: ignore[attr-defined]
+    six_years = ("roster", "apply", "--extend-seat", "1", "--until", "2020-12-31")
+    result = run_cli(*six_years, "--decided-at", "som-2016", "--repo", repo.root)
+    assert result.returncode == 1 and "[WG203]" in result.stderr  # type: ignore[attr-defined]
+    # Seat 1 left open in 2017: a vacancy the members must agree.
+    args = ("roster", "apply", "--seat", "1", "--member", "carpania", "--decided-at", "som-2017")
+    args = (*args, "--start", "2018-01-01", "--repo", repo.root)
     result = run_cli(*args)
     assert result.returncode == 1  # type: ignore[attr-defined]
     assert "[WG202]" in result.stderr and "--agreed-exception" in result.stderr  # type: ignore[attr-defined]
@@ -207,36 +206,34 @@ def test_apply_refuses_a_decision_that_breaks_a_rule(repo: RecordsRepo, run_cli:
     result = run_cli(*args, "--agreed-exception", "SOM 2017 agreed to leave seat 1 open in 2017")
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
     assert "note (agreed exception)" in result.stdout  # type: ignore[attr-defined]
+    assert "decision: ewg-seat-1-term-2018-01-01" in repo.read(GROUP)
 
 
-def test_apply_records_a_longer_term_as_an_agreed_extension(
-    repo: RecordsRepo, run_cli: Run
-) -> None:
+def test_apply_records_a_longer_term_with_its_agreement(repo: RecordsRepo, run_cli: Run) -> None:
     repo.write(SOMS).commit("soms")
-    args = (
-        "roster",
-        "apply",
-        "--seat",
-        "2",
-        "--member",
-        "carpania",
-        "--decided-at",
-        "som-2016",
-        "--years",
-        "3",
-        "--repo",
-        repo.root,
-    )
+    nominate(repo, "{member: carpania, year: 2017}")
+    args = (*APPLY_SEAT_2, "carpania", "--years", "3", "--repo", repo.root)
     result = run_cli(*args)
     assert result.returncode == 1 and "[WG203]" in result.stderr  # type: ignore[attr-defined]
     result = run_cli(*args, "--agreed-exception", "three years agreed by the members")
     assert result.returncode == 0, result.stderr  # type: ignore[attr-defined]
     text = repo.read(GROUP)
     assert (
-        "    end: 2018-12-31\n    decided_at: som-2016\n    extension:\n      until: 2019-12-31\n"
-        in text
+        "    end: 2019-12-31\n    decided_at: som-2016\n    agreement:\n      meeting: som-2016\n"
+        "      decision: ewg-seat-2-term-2017-01-01\n" in text
     )
+    assert "text: three years agreed by the members" in repo.read("records/meetings/som-2016.yaml")
     assert run_cli("validate", "--repo", repo.root).returncode == 0  # type: ignore[attr-defined]
+
+
+def test_apply_refuses_an_agreement_nothing_needs(repo: RecordsRepo, run_cli: Run) -> None:
+    repo.write(SOMS).commit("soms")
+    nominate(repo, "{member: carpania, year: 2017}")
+    before = repo.read(GROUP)
+    result = run_cli(*APPLY_SEAT_2, "carpania", "--agreed-exception", "x", "--repo", repo.root)
+    assert result.returncode == 1  # type: ignore[attr-defined]
+    assert "nothing in this decision needs the members' agreement" in result.stderr  # type: ignore[attr-defined]
+    assert repo.read(GROUP) == before
 
 
 APPLY_SEAT_2 = ("roster", "apply", "--seat", "2", "--decided-at", "som-2016", "--member")
@@ -246,6 +243,7 @@ def test_apply_refuses_a_group_file_with_unrecorded_changes(
     repo: RecordsRepo, run_cli: Run
 ) -> None:
     repo.write(SOMS).commit("soms")
+    nominate(repo, "{member: carpania, year: 2017}", "{member: aland, year: 2017}")
     first = run_cli(*APPLY_SEAT_2, "carpania", "--repo", repo.root)
     assert first.returncode == 0, first.stderr  # type: ignore[attr-defined]
     second = run_cli(*APPLY_SEAT_2, "aland", "--repo", repo.root)
@@ -267,6 +265,7 @@ def test_a_concurrent_apply_is_refused_and_the_file_keeps_one_new_term(
     from wgctl.roster import apply as apply_module
 
     repo.write(SOMS).commit("soms")
+    nominate(repo, "{member: carpania, year: 2017}", "{member: aland, year: 2017}")
     real = apply_module.plan_decision
     other: list[subprocess.CompletedProcess[str]] = []
 

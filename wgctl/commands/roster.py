@@ -79,8 +79,9 @@ def _emit(value: T, lines: Callable[[T, bool], list[str]], fmt: Format, audience
     typer.echo("\n".join([*out[:1], note, *out[1:]]))
 
 
-def _for_audience(repo: Path, group: str | None, audience: Audience) -> tuple[Records, Group]:
-    """The valid records as `audience` may see them, and the chosen group among those."""
+def _for_audience(repo: Path, group: str | None, audience: Audience) -> tuple[Records, Group, int]:
+    """The valid records as `audience` may see them, the chosen group among those, and how
+    many of its nominations that view withholds."""
     from wgctl.audience import for_audience
     from wgctl.errors import UserError
     from wgctl.models import Group, Sensitivity
@@ -90,7 +91,7 @@ def _for_audience(repo: Path, group: str | None, audience: Audience) -> tuple[Re
     seen = view.records.get(Group, chosen.id)
     if seen is None:
         raise UserError(f"unknown group {chosen.id!r}")
-    return view.records, seen
+    return view.records, seen, len(chosen.nominations) - len(seen.nominations)
 
 
 @guard
@@ -104,7 +105,7 @@ def show(
     from wgctl.roster.history import seat_history
     from wgctl.roster.render import history_lines
 
-    records, chosen = _for_audience(repo, group, audience)
+    records, chosen, _ = _for_audience(repo, group, audience)
     history = seat_history(records, chosen)
     _emit(history, history_lines, fmt, audience)
 
@@ -125,8 +126,8 @@ def next_(
     from wgctl.roster.render import rotation_lines
 
     day = day_or_today(as_of, "--as-of", usage_error)
-    records, chosen = _for_audience(repo, group, audience)
-    rot = next_rotation(records, chosen, day)
+    records, chosen, withheld = _for_audience(repo, group, audience)
+    rot = next_rotation(records, chosen, day, withheld=withheld)
     _emit(rot, rotation_lines, fmt, audience)
 
 
@@ -149,8 +150,8 @@ def plan(
     from wgctl.roster.render import plan_lines
 
     day = day_or_today(as_of, "--as-of", usage_error)
-    records, chosen = _for_audience(repo, group, audience)
-    result = plan_rotation(records, chosen, day, years)
+    records, chosen, withheld = _for_audience(repo, group, audience)
+    result = plan_rotation(records, chosen, day, years, withheld=withheld)
     _emit(result, plan_lines, fmt, audience)
 
 
@@ -175,7 +176,19 @@ def apply(
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day of the extension.")] = None,
     exception: Annotated[
-        str | None, typer.Option("--agreed-exception", help="The exception the members agreed.")
+        str | None,
+        typer.Option(
+            "--agreed-exception",
+            help="The members' agreement, in words: recorded as a decision on the meeting that "
+            "agreed and cited from the term.",
+        ),
+    ] = None,
+    agreed_at: Annotated[
+        str | None,
+        typer.Option(
+            "--agreed-at",
+            help="The meeting that agreed (the group's own or the SOM; default --decided-at).",
+        ),
     ] = None,
     force: EditForceOption = False,
 ) -> None:
@@ -190,7 +203,7 @@ def apply(
         raise UserError(
             "give either --seat S --member M (a new term) or --extend-seat S --until DATE"
         )
-    records, chosen, digest = _read_for_edit(repo, group, force)
+    records, chosen, digests = _read_for_edit(repo, group, force)
     decision = Decision(
         decided_at,
         seat or extend_seat or 0,
@@ -199,17 +212,22 @@ def apply(
         years,
         parse_day(until, "--until", usage_error),
         exception,
+        agreed_at,
     )
     change = plan_decision(records, chosen, decision)
-    # The rules were checked on the file as read above: refuse it if it has changed since.
-    edit_record(repo, chosen.path, change.mutate, expect_digest=digest)
+    # The rules were checked on the files as read above: refuse any that has changed since.
+    for write in change.writes:
+        edit_record(repo, write.path, write.mutate, expect_digest=digests.get(write.path))
     typer.echo(f"{chosen.path}: recorded {change.summary}")
     for problem in change.added:
         typer.echo(f"  note (agreed exception): {problem.message} [{problem.rule}]")
 
 
-def _read_for_edit(repo: Path, group: str | None, force: bool) -> tuple[Records, Group, str]:
-    """The records and the group, with the group file's digest taken before they were read.
+def _read_for_edit(
+    repo: Path, group: str | None, force: bool
+) -> tuple[Records, Group, dict[str, str]]:
+    """The records and the group, with the digests of the files `apply` may edit (the groups
+    and the meetings, where an agreement is recorded) taken before they were read.
 
     A group file with changes git has not recorded is refused unless `force`.
     """
@@ -219,8 +237,9 @@ def _read_for_edit(repo: Path, group: str | None, force: bool) -> tuple[Records,
 
     # Digests first: a change after this point makes the edit refuse, never pass unchecked.
     digests = {
-        f"records/groups/{p.name}": file_digest(p)
-        for p in sorted((repo / "records" / "groups").glob("*.yaml"))
+        f"records/{kind}/{p.name}": file_digest(p)
+        for kind in ("groups", "meetings")
+        for p in sorted((repo / "records" / kind).glob("*.yaml"))
         if p.is_file()
     }
     records, chosen = valid_group(repo, group)
@@ -234,4 +253,4 @@ def _read_for_edit(repo: Path, group: str | None, force: bool) -> tuple[Records,
                     f"{chosen.path}: has changes git has not recorded; commit them first, "
                     "or use --force"
                 )
-    return records, chosen, digest
+    return records, chosen, digests

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from wgctl.governance.membership import eligible_by_membership
+from wgctl.governance.nominations import nomination_for, not_nominated
 from wgctl.governance.terms import (
     DAY,
     continuous_service_start,
     served_until,
     within_years,
 )
-from wgctl.models import Group, Nomination, Organisation, Policy
+from wgctl.models import Group, Organisation, Policy
 from wgctl.records import Records
 
 
@@ -50,24 +51,18 @@ def pool(records: Records, group: Group) -> list[str]:
     return sorted(ids)
 
 
-def nomination_for(group: Group, member: str, year: int) -> tuple[Nomination | None, bool]:
-    """The member's standing nomination for `year` (earliest), and whether one was withdrawn."""
-    mine = [n for n in group.nominations if n.member == member and n.year == year]
-    live = sorted((n for n in mine if not n.withdrawn), key=lambda n: n.date or date.max)
-    return (live[0] if live else None), any(n.withdrawn for n in mine)
-
-
 def assess(records: Records, group: Group, opening: Opening, member: str) -> Candidate:
     """One member's eligibility for the opening, with the reasons in plain words."""
     policy = group.policy
     assert policy is not None  # noqa: S101 - callers check for a policy first
     label = records.label(member)
     year = opening.start.year
-    nomination, withdrawn = nomination_for(group, member, year)
+    nomination, _ = nomination_for(group, member, year)
     last = served_until(group, member, opening.start)
     against = _exclusions(records, group, policy, opening, member)
-    if nomination is None and withdrawn:
-        against.append(f"withdrew its nomination for {year}")
+    voluntary = not_nominated(group, member, year)
+    if voluntary:
+        against.append(voluntary)
     if nomination is not None:
         when = f" on {nomination.date}" if nomination.date else ""
         nominated = f"nominated{when} for {year}"
@@ -131,3 +126,33 @@ def rank_key(candidate: Candidate, order: Sequence[str]) -> tuple[object, ...]:
             parts.append(candidate.member)
     parts.append(candidate.member)
     return tuple(parts)
+
+
+KEY_WORDS = {
+    "nominees-first": "nominees first",
+    "longest-since-served": "longest since last serving",
+    "earliest-nomination": "earliest nomination",
+    "id": "alphabetical id (the last tie-break)",
+}
+
+
+def decisive(first: Candidate, second: Candidate, order: Sequence[str]) -> str:
+    """Which rotation rule put `first` ahead of `second`, with both sides' values."""
+    for key in [*order, "id"]:
+        a, b = rank_key(first, [key])[0], rank_key(second, [key])[0]
+        if a != b:
+            return f"{KEY_WORDS.get(key, key)}: {_value(first, key)}, {_value(second, key)}"
+    return f"alphabetical id: {first.member} before {second.member}"
+
+
+def _value(candidate: Candidate, key: str) -> str:
+    """One candidate's value under one rotation rule, in words."""
+    if key == "nominees-first":
+        return f"{candidate.label} {'is' if candidate.nominated else 'is not'} nominated"
+    if key == "longest-since-served":
+        last = candidate.last_served
+        return f"{candidate.label} {'last served ' + str(last.year) if last else 'never served'}"
+    if key == "earliest-nomination":
+        when = candidate.nomination_date
+        return f"{candidate.label} nominated {'on ' + str(when) if when else 'without a date'}"
+    return f"{candidate.label} ({candidate.member})"

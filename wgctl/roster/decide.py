@@ -5,8 +5,13 @@ How a vacancy is filled (all from the group's policy):
   after it; the new term starts the day after (or on 1 January after the SOM if already vacant).
 - Term length: the maximum term, or with a staggered policy the longest term up to
   min(seats, maximum) whose end does not fall in a year when another seat changes hands.
-- Candidates are ranked by `policy.rotation_order` (default: nominees first, longest since
-  last serving, earliest nomination, id); the first eligible one is recommended.
+- Only members nominated for the year the new term starts are eligible (the positions are
+  voluntary); they are ranked by `policy.rotation_order` (default: nominees first, longest
+  since last serving, earliest nomination, id), the first is recommended and the rule that
+  put it ahead of the second is named. With no eligible nominee, nobody is recommended and
+  the options the ToR leave are listed (see `voluntary.py`).
+- As of a date, only decisions taken before it count (see `known_on`), so an earlier
+  `--as-of` answers as the records stood then.
 - When several seats fall vacant together (the end of the first term, or a lost stagger), the
   rules suggest extending one current co-chair by one year by agreement: the one nominated
   again, else the lowest seat. If the policy has a clause keyed `bootstrap`, that clause
@@ -30,12 +35,13 @@ from wgctl.governance.terms import (
     term_end_for,
     within_years,
 )
-from wgctl.models import Group, Policy
+from wgctl.models import Group, Meeting, Policy, Term
 from wgctl.records import Records
 from wgctl.roster.calendar import Sitting, following_sitting, next_sitting
-from wgctl.roster.candidates import Opening, ranked
+from wgctl.roster.candidates import Opening, decisive, ranked
 from wgctl.roster.together import resolve_together
 from wgctl.roster.types import Holding, Open, Rotation, Vacancy
+from wgctl.roster.voluntary import options_without_nominee
 
 
 def policy_of(group: Group) -> Policy:
@@ -45,18 +51,28 @@ def policy_of(group: Group) -> Policy:
     return group.policy
 
 
-def next_rotation(records: Records, group: Group, as_of: date) -> Rotation:
-    """Who the rules point to at the first SOM on or after `as_of`."""
+def next_rotation(records: Records, group: Group, as_of: date, *, withheld: int = 0) -> Rotation:
+    """Who the rules point to at the first SOM on or after `as_of`.
+
+    `withheld`: how many nominations the audience's view leaves out; then nobody is
+    recommended from the rest.
+    """
     policy = policy_of(group)
     sitting = next_sitting(records, policy.decided_at, as_of)
     following = following_sitting(records, policy.decided_at, sitting)
-    rot = Rotation(group.id, group.label, as_of, sitting, following)
+    rot = Rotation(group.id, group.label, as_of, sitting, following, withheld=withheld)
     rot.order = list(policy.rotation_order)
     rot.recorded = [
         Holding(t.seat, t.member, t.effective_end, records.label(t.member))
         for t in group.terms
         if sitting.id and t.decided_at == sitting.id
     ]
+    group = known_on(records, group, as_of)
+    if withheld:
+        rot.warnings.append(
+            f"{withheld} nomination(s) are withheld from this audience: no candidate is "
+            "recommended, because the nominations shown are not the whole field."
+        )
     openings = _seat_states(records, group, policy, rot)
     outgoing = [out for _, out, _ in openings if out is not None]
     if policy.staggered and policy.seats >= 2 and len(openings) >= 2 and outgoing:
@@ -77,6 +93,36 @@ def next_rotation(records: Records, group: Group, as_of: date) -> Rotation:
         )
     _fill(records, group, policy, rot, openings)
     return rot
+
+
+def known_on(records: Records, group: Group, day: date) -> Group:
+    """The group as its records stood on `day`: terms and extensions decided before it.
+
+    A term whose decision is not recorded counts once it has started.
+    """
+    terms = [
+        _known_term(records, term, day)
+        for term in group.terms
+        if _decided_before(records, term.decided_at, term.start, day)
+    ]
+    if terms == group.terms:
+        return group
+    known = group.model_copy(update={"terms": terms})
+    known._path = group.path
+    return known
+
+
+def _known_term(records: Records, term: Term, day: date) -> Term:
+    """The term without an extension decided on or after `day`."""
+    ext = term.extension
+    if ext is None or _decided_before(records, ext.decided_at, term.end, day):
+        return term
+    return term.model_copy(update={"extension": None})
+
+
+def _decided_before(records: Records, ref: str | None, starts: date, day: date) -> bool:
+    meeting = records.get(Meeting, ref)
+    return meeting.start < day if meeting is not None else starts <= day
 
 
 def _seat_states(records: Records, group: Group, policy: Policy, rot: Rotation) -> list[Open]:
@@ -133,8 +179,9 @@ def _fill(
         vacancy = Vacancy(
             seat, out.term.member if out else None, cov, start, end, reasons, candidates
         )
+        vacancy.withheld = rot.withheld > 0
+        _explain_pick(records, group, policy, rot, vacancy)
         rot.vacancies.append(vacancy)
-        _warn_pick(records, rot, vacancy)
         if vacancy.recommended is not None:
             taken[vacancy.recommended.member] = seat
 
@@ -148,19 +195,22 @@ def _holders(group: Group, seat: int, start: date, end: date) -> dict[str, int]:
     }
 
 
-def _warn_pick(records: Records, rot: Rotation, vacancy: Vacancy) -> None:
-    pick = vacancy.recommended
-    year = vacancy.start.year
-    if pick is None:
-        rot.warnings.append(
-            f"Seat {vacancy.seat}: no candidate is eligible, so the seat would be left vacant "
-            f"from {vacancy.start}; the members must agree an exception or an extension."
-        )
-    elif not pick.nominated:
-        rot.warnings.append(
-            f"Seat {vacancy.seat}: nobody eligible is nominated for {year}; {pick.label} ranks "
-            "first among members not nominated (invite nominations before the SOM)."
-        )
+def _explain_pick(
+    records: Records, group: Group, policy: Policy, rot: Rotation, vacancy: Vacancy
+) -> None:
+    """The decisive reason for the pick, or the options when nobody eligible is nominated."""
+    eligible = [c for c in vacancy.candidates if c.eligible]
+    if len(eligible) >= 2:
+        vacancy.decisive = decisive(eligible[0], eligible[1], rot.order)
+    elif eligible:
+        vacancy.decisive = f"{eligible[0].label} is the only eligible nominee"
+    if eligible:
+        return
+    vacancy.options = options_without_nominee(records, group, policy, rot.sitting, vacancy)
+    rot.warnings.append(
+        f"Seat {vacancy.seat}: no eligible member is nominated for {vacancy.start.year}; the "
+        "positions are voluntary, so nobody is recommended (see the options below)."
+    )
 
 
 def _reasons(

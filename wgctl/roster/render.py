@@ -43,6 +43,9 @@ def _plain(value: Any) -> Any:
             "as_of": value.as_of,
             "steps": [_plain(s) for s in value.steps],
             "problems": [p.to_dict() for p in value.problems],
+            "assumed_agreements": value.assumed,
+            "unfilled": value.unfilled,
+            "keeps_every_rule": value.keeps_every_rule,
         }
     if isinstance(value, Rotation):
         data = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
@@ -85,7 +88,8 @@ def rotation_lines(rot: Rotation, md: bool = False) -> list[str]:
     out.append("")
     for held in rot.recorded:
         out.append(
-            f"Already decided at this SOM: seat {held.seat}, {esc(held.label or held.member)} until {held.until}."
+            f"Recorded decision of this SOM (not counted as of {rot.as_of}): seat {held.seat}, "
+            f"{esc(held.label or held.member)} until {held.until}."
         )
     for held in sorted(rot.continuing, key=lambda h: h.seat):
         extra = ""
@@ -102,24 +106,44 @@ def rotation_lines(rot: Rotation, md: bool = False) -> list[str]:
 
 
 def _vacancy_lines(v: Vacancy, rot: Rotation, esc: Callable[[str], str], md: bool) -> list[str]:
-    head = "### " if md else ""
-    out = [f"{head}Seat {v.seat} falls vacant: new term {v.start} to {v.end}"]
-    out += [f"  - {esc(r)}" for r in v.reasons]
-    pick = v.recommended
-    if pick:
-        flag = "" if pick.nominated else " (not nominated)"
-        out.append(f"  Recommended: {esc(pick.label)}{flag}: {esc('; '.join(pick.reasons))}.")
-    else:
-        out.append("  Recommended: nobody is eligible; the seat would stay vacant.")
+    """One vacancy: a heading, then each part as a list item with its own nested list.
+
+    Markdown gets a blank line after the heading and children indented under their item, so
+    reasons, eligible and excluded candidates parse as separate, correctly nested lists.
+    """
+    item, child = ("- ", "  ") if md else ("  ", "    ")
+    out = [f"{'### ' if md else ''}Seat {v.seat} falls vacant: new term {v.start} to {v.end}"]
+    if md:
+        out.append("")
+    out.append(f"{item}Why:")
+    out += [f"{child}- {esc(r)}" for r in v.reasons]
+    out.append(f"{item}Recommended: {_pick(v, esc)}")
+    if v.decisive:
+        out.append(f"{item}Decisive rule: {esc(v.decisive)}.")
     eligible = [c for c in v.candidates if c.eligible]
     excluded = [c for c in v.candidates if not c.eligible]
     order = ", ".join(rot_order(rot))
-    out.append(f"  Eligible, in rotation order ({order}):")
-    out += [f"    {i}. {_cand(c, esc)}" for i, c in enumerate(eligible, 1)]
+    out.append(f"{item}Eligible (nominated), in rotation order ({order}):")
+    out += [f"{child}{i}. {_cand(c, esc)}" for i, c in enumerate(eligible, 1)]
+    if not eligible:
+        out.append(f"{child}- nobody")
     if excluded:
-        out.append("  Excluded:")
-        out += [f"    - {_cand(c, esc)}" for c in excluded]
+        out.append(f"{item}Excluded:")
+        out += [f"{child}- {_cand(c, esc)}" for c in excluded]
+    if v.options:
+        out.append(f"{item}Options the terms of reference leave:")
+        out += [f"{child}- {esc(o)}" for o in v.options]
     return out
+
+
+def _pick(v: Vacancy, esc: Callable[[str], str]) -> str:
+    """The recommendation, or why there is none."""
+    pick = v.recommended
+    if pick:
+        return f"{esc(pick.label)}: {esc('; '.join(pick.reasons))}."
+    if v.withheld:
+        return "none: some nominations are withheld from this audience."
+    return "nobody: no eligible member is nominated (see the options)."
 
 
 def rot_order(rot: Rotation) -> list[str]:
@@ -156,8 +180,14 @@ def plan_lines(plan: Plan, md: bool = False) -> list[str]:
     if plan.problems:
         out.append("The projection breaks these rules (it had no way to keep them):")
         out += [f"  ! {p.rule}: {esc(p.message)}" for p in plan.problems]
-    else:
-        out.append("The projected roster keeps every co-chair rule (WG201-WG207).")
+    if plan.unfilled:
+        out.append("The projection leaves seats vacant (the positions are voluntary):")
+        out += [f"  ! {esc(u)}" for u in plan.unfilled]
+    if plan.assumed:
+        out.append("The projection keeps the rules only if the members record these agreements:")
+        out += [f"  ! {esc(a)}" for a in plan.assumed]
+    if plan.keeps_every_rule:
+        out.append("The projected roster keeps every co-chair rule (WG201-WG209).")
     return out
 
 

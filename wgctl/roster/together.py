@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from wgctl.governance.clauses import cite
 from wgctl.governance.membership import eligible_by_membership
+from wgctl.governance.nominations import nomination_for
 from wgctl.governance.terms import (
     DAY,
     Indexed,
@@ -14,16 +16,7 @@ from wgctl.governance.terms import (
 )
 from wgctl.models import Group, Policy
 from wgctl.records import Records
-from wgctl.roster.candidates import nomination_for
 from wgctl.roster.types import Open, Proposal, Rotation
-
-
-def cite(policy: Policy, *words: str) -> str:
-    """A clause of the terms of reference whose key contains one of `words`, quoted."""
-    for key, text in policy.clauses.items():
-        if any(w in key for w in words):
-            return f'"{" ".join(text.split())}" ({key})'
-    return ""
 
 
 def resolve_together(
@@ -38,7 +31,8 @@ def resolve_together(
     last = max(s for s, _, _ in openings)
     short = (
         f"fill every seat now and appoint seat {last}'s co-chair for a shorter term (one year), "
-        "so that from then on one seat rotates each year"
+        "so that from then on one seat rotates each year; two seats changing hands in one year "
+        "also needs the members' recorded agreement"
     )
     if all(c is None or c < rot.sitting.date for _, _, c in openings):
         rot.warnings.append(
@@ -81,8 +75,9 @@ def _continuing_seat(
         why = (
             f"{records.label(out.term.member)} is nominated again for {(cov + DAY).year}"
             if nomination
-            else "no current co-chair is nominated again, so by convention the lowest-numbered "
-            "seat continues (the members may agree otherwise)"
+            else f"no current co-chair is nominated again, so by convention the lowest-numbered "
+            f"seat continues, if {records.label(out.term.member)} is willing: the positions are "
+            "voluntary (the members may agree otherwise)"
         )
         able.append((0 if nomination else 1, seat, out, cov, why))
     if not able:

@@ -44,10 +44,18 @@ class Vacancy:
     end: date
     reasons: list[str]
     candidates: list[Candidate]
+    decisive: str = ""
+    options: list[str] = field(default_factory=list)
+    withheld: bool = False
 
     @property
     def recommended(self) -> Candidate | None:
-        """The first eligible candidate in the policy's rotation order."""
+        """The first eligible candidate in rotation order; none when nominations are withheld.
+
+        Why none: a view that cannot see every nomination cannot know who ranks first.
+        """
+        if self.withheld:
+            return None
         return next((c for c in self.candidates if c.eligible), None)
 
 
@@ -68,14 +76,31 @@ class Rotation:
     warnings: list[str] = field(default_factory=list)
     bootstrap: bool = False
     order: list[str] = field(default_factory=list)
+    withheld: int = 0
 
     def proposals(self) -> list[Proposal]:
         """The decisions the rules point to, extension first."""
         out = [self.extension] if self.extension else []
+        new_in: set[int] = set()
         for vacancy in self.vacancies:
             pick = vacancy.recommended
             member = pick.member if pick else None
-            out.append(Proposal(vacancy.seat, member, vacancy.start, vacancy.end, self.sitting.id))
+            # A second new co-chair in the same year breaks the stagger unless agreed.
+            second = member is not None and vacancy.start.year in new_in
+            if member is not None:
+                new_in.add(vacancy.start.year)
+            out.append(
+                Proposal(vacancy.seat, member, vacancy.start, vacancy.end, self.sitting.id)
+                if not second
+                else Proposal(
+                    vacancy.seat,
+                    member,
+                    vacancy.start,
+                    vacancy.end,
+                    self.sitting.id,
+                    needs_agreement=True,
+                )
+            )
         return out
 
 
