@@ -37,7 +37,7 @@ from wgctl.governance.terms import (
 )
 from wgctl.models import Group, Meeting, Policy, Term
 from wgctl.records import Records
-from wgctl.roster.calendar import Sitting, following_sitting, next_sitting
+from wgctl.roster.calendar import Sitting, decision_meetings, following_sitting, next_sitting
 from wgctl.roster.candidates import Opening, decisive, ranked
 from wgctl.roster.together import resolve_together
 from wgctl.roster.types import Holding, Open, Rotation, Vacancy
@@ -58,7 +58,10 @@ def next_rotation(records: Records, group: Group, as_of: date, *, withheld: int 
     recommended from the rest.
     """
     policy = policy_of(group)
+    known = known_on(records, group, as_of)
     sitting = next_sitting(records, policy.decided_at, as_of)
+    pending = _pending_sitting(records, known, policy, as_of, sitting)
+    sitting = pending or sitting
     following = following_sitting(records, policy.decided_at, sitting)
     rot = Rotation(group.id, group.label, as_of, sitting, following, withheld=withheld)
     rot.order = list(policy.rotation_order)
@@ -67,7 +70,13 @@ def next_rotation(records: Records, group: Group, as_of: date, *, withheld: int 
         for t in group.terms
         if sitting.id and t.decided_at == sitting.id
     ]
-    group = known_on(records, group, as_of)
+    group = known
+    if pending is not None:
+        rot.warnings.append(
+            f"{pending.name} has been held, but no decision of it is recorded: until it is, "
+            "the incumbents hold office to the end of their terms; this is what that SOM had "
+            "to decide."
+        )
     if withheld:
         rot.warnings.append(
             f"{withheld} nomination(s) are withheld from this audience: no candidate is "
@@ -79,12 +88,12 @@ def next_rotation(records: Records, group: Group, as_of: date, *, withheld: int 
         first = inaugural_start(group)
         rot.bootstrap = all(out.term.start == first for out in outgoing)
         resolve_together(records, group, policy, rot, openings)
-        if rot.extension is not None:
-            ext = rot.extension
-            openings = [o for o in openings if o[0] != ext.seat]
-            rot.continuing.append(
-                Holding(ext.seat, ext.member or "", ext.end, records.label(ext.member or ""))
-            )
+        extended = {ext.seat for ext in rot.extensions}
+        openings = [o for o in openings if o[0] not in extended]
+        rot.continuing += [
+            Holding(ext.seat, ext.member or "", ext.end, records.label(ext.member or ""))
+            for ext in rot.extensions
+        ]
     if policy.staggered and policy.seats > policy.max_term_years:
         rot.warnings.append(
             f"The policy has {policy.seats} seats but a maximum term of "
@@ -93,6 +102,24 @@ def next_rotation(records: Records, group: Group, as_of: date, *, withheld: int 
         )
     _fill(records, group, policy, rot, openings)
     return rot
+
+
+def _pending_sitting(
+    records: Records, group: Group, policy: Policy, as_of: date, upcoming: Sitting
+) -> Sitting | None:
+    """The last SOM before `as_of` when it had a seat to fill and no decision of it is recorded.
+
+    Why: between a SOM and the recording of its decision, the question is still that SOM's.
+    """
+    held = [m for m in decision_meetings(records, policy.decided_at) if m.start < as_of]
+    if not held or any(t.decided_at == held[-1].id for t in group.terms):
+        return None
+    last = held[-1]
+    for seat in range(1, policy.seats + 1):
+        cov = coverage_end([x.term for x in seat_terms(group, seat)], last.start)
+        if cov is not None and last.start <= cov < upcoming.date and cov >= as_of:
+            return Sitting(last.id, last.start, last.title)
+    return None
 
 
 def known_on(records: Records, group: Group, day: date) -> Group:

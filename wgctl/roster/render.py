@@ -93,7 +93,7 @@ def rotation_lines(rot: Rotation, md: bool = False) -> list[str]:
         )
     for held in sorted(rot.continuing, key=lambda h: h.seat):
         extra = ""
-        if rot.extension and rot.extension.seat == held.seat:
+        if any(e.seat == held.seat for e in rot.extensions):
             extra = " (by the extension suggested above)"
         out.append(
             f"Seat {held.seat} continues: {esc(held.label or held.member)} until {held.until}{extra}."
@@ -161,8 +161,7 @@ def plan_lines(plan: Plan, md: bool = False) -> list[str]:
     out = [f"{head}{esc(plan.label)} ({plan.group}): projected rotation from {plan.as_of}", ""]
     for rot in plan.steps:
         out.append(f"{'### ' if md else ''}{esc(rot.sitting.name)}")
-        if rot.extension:
-            e = rot.extension
+        for e in rot.extensions:
             agreed = " (needs the members' agreement)" if e.needs_agreement else ""
             out.append(f"  - seat {e.seat}: extend {esc(e.member or '')} to {e.end}{agreed}")
         for v in rot.vacancies:
@@ -173,7 +172,7 @@ def plan_lines(plan: Plan, md: bool = False) -> list[str]:
                 else "nobody eligible: left vacant"
             )
             out.append(f"  - seat {v.seat}: {who}, {v.start} to {v.end}")
-        if not rot.vacancies and not rot.extension:
+        if not rot.vacancies and not rot.extensions:
             out.append("  - no seat falls vacant")
         out += [f"  ! {esc(w)}" for w in rot.warnings]
     out.append("")

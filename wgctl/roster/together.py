@@ -52,17 +52,21 @@ def resolve_together(
     if bootstrap:
         rot.advice.append(f"The terms of reference settle this: {bootstrap}. So: {short}.")
         return
-    pick = _continuing_seat(records, group, policy, openings)
-    if pick is None:
+    picks = _continuing_seats(records, group, policy, openings)[: len(openings) - 1]
+    if not picks:
         rot.advice.append(f"No current co-chair can continue; {short} (stagger: {stagger}).")
         return
-    _propose_extension(records, group, policy, rot, pick, stagger=stagger, short=short)
+    # With N seats changing together, N - 1 co-chairs continue, for 1, 2, ... more years,
+    # so that from then on one seat changes a year.
+    for years, pick in enumerate(picks, 1):
+        _propose_extension(records, group, policy, rot, pick, years=years, stagger=stagger)
+    rot.advice.append(f"Without an agreed extension: {short}.")
 
 
-def _continuing_seat(
+def _continuing_seats(
     records: Records, group: Group, policy: Policy, openings: list[Open]
-) -> tuple[int, Indexed, date, str] | None:
-    """The seat whose co-chair should continue: nominated again first, else the lowest seat."""
+) -> list[tuple[int, Indexed, date, str]]:
+    """The seats whose co-chairs could continue, in order: nominated again first, then by seat."""
     able = []
     for seat, out, cov in openings:
         if out is None or cov is None or out.term.extension is not None:
@@ -80,10 +84,7 @@ def _continuing_seat(
             "voluntary (the members may agree otherwise)"
         )
         able.append((0 if nomination else 1, seat, out, cov, why))
-    if not able:
-        return None
-    _, seat, out, cov, why = min(able, key=lambda a: (a[0], a[1]))
-    return seat, out, cov, why
+    return [(seat, out, cov, why) for _, seat, out, cov, why in sorted(able, key=lambda a: a[:2])]
 
 
 def _propose_extension(
@@ -93,16 +94,18 @@ def _propose_extension(
     rot: Rotation,
     pick: tuple[int, Indexed, date, str],
     *,
+    years: int,
     stagger: str,
-    short: str,
 ) -> None:
     seat, out, cov, why = pick
     member = out.term.member
-    until = term_end_for(cov + DAY, 1)
+    until = term_end_for(cov + DAY, years)
     since = continuous_service_start(group, member, cov) or out.term.start
     agreed = not within_years(since, until, policy.max_term_years)
     maximum = cite(policy, "max") or f"(a maximum term of {policy.max_term_years} year(s))"
-    rot.extension = Proposal(seat, member, cov + DAY, until, rot.sitting.id, out.index, agreed)
+    rot.extensions.append(
+        Proposal(seat, member, cov + DAY, until, rot.sitting.id, out.index, agreed)
+    )
     by = " by agreement of the members" if agreed else ""
     limit = (
         f"the maximum-term rule {maximum} allows a longer term only when it is agreed"
@@ -110,8 +113,8 @@ def _propose_extension(
         else f"this stays within the maximum-term rule {maximum}"
     )
     rot.advice.append(
-        f"The rules suggest extending seat {seat} ({records.label(member)}) by one year, to "
+        f"The rules suggest extending seat {seat} ({records.label(member)}) by {years} "
+        f"year(s), to "
         f"{until}{by}: the stagger rule {stagger} needs one co-chair to continue, and {limit}. "
         f"Seat {seat} is chosen because {why}."
     )
-    rot.advice.append(f"Without an agreed extension: {short}.")

@@ -71,7 +71,7 @@ class Rotation:
     continuing: list[Holding] = field(default_factory=list)
     recorded: list[Holding] = field(default_factory=list)
     vacancies: list[Vacancy] = field(default_factory=list)
-    extension: Proposal | None = None
+    extensions: list[Proposal] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     bootstrap: bool = False
@@ -80,7 +80,7 @@ class Rotation:
 
     def proposals(self) -> list[Proposal]:
         """The decisions the rules point to, extension first."""
-        out = [self.extension] if self.extension else []
+        out = list(self.extensions)
         new_in: set[int] = set()
         for vacancy in self.vacancies:
             pick = vacancy.recommended
