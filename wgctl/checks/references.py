@@ -35,6 +35,8 @@ REFERENCES: dict[str, tuple[Spec, ...]] = {
         (("terms", "*", "member"), ORGS, False),
         (("terms", "*", "decided_at"), MEETINGS, False),
         (("terms", "*", "extension", "decided_at"), MEETINGS, False),
+        (("terms", "*", "agreement", "meeting"), MEETINGS, False),
+        (("terms", "*", "extension", "agreement", "meeting"), MEETINGS, False),
         (("terms", "*", "sources", "*", "document"), DOCUMENTS, False),
         (("nominations", "*", "member"), ORGS, False),
     ),

@@ -51,16 +51,19 @@ def policy_of(group: Group) -> Policy:
     return group.policy
 
 
-def next_rotation(records: Records, group: Group, as_of: date, *, withheld: int = 0) -> Rotation:
+def next_rotation(
+    records: Records, group: Group, as_of: date, *, withheld: int = 0, projected: bool = False
+) -> Rotation:
     """Who the rules point to at the first SOM on or after `as_of`.
 
     `withheld`: how many nominations the audience's view leaves out; then nobody is
-    recommended from the rest.
+    recommended from the rest. `projected`: the records already hold the previous SOM's
+    (projected) decision, as in a plan, so that SOM is never the question again.
     """
     policy = policy_of(group)
     known = known_on(records, group, as_of)
     sitting = next_sitting(records, policy.decided_at, as_of)
-    pending = _pending_sitting(records, known, policy, as_of, sitting)
+    pending = None if projected else _pending_sitting(records, known, policy, as_of, sitting)
     sitting = pending or sitting
     following = following_sitting(records, policy.decided_at, sitting)
     rot = Rotation(group.id, group.label, as_of, sitting, following, withheld=withheld)
@@ -112,7 +115,9 @@ def _pending_sitting(
     Why: between a SOM and the recording of its decision, the question is still that SOM's.
     """
     held = [m for m in decision_meetings(records, policy.decided_at) if m.start < as_of]
-    if not held or any(t.decided_at == held[-1].id for t in group.terms):
+    decided = {t.decided_at for t in group.terms}
+    decided |= {t.extension.decided_at for t in group.terms if t.extension}
+    if not held or held[-1].id in decided:
         return None
     last = held[-1]
     for seat in range(1, policy.seats + 1):
@@ -236,7 +241,7 @@ def _explain_pick(
     vacancy.options = options_without_nominee(records, group, policy, rot.sitting, vacancy)
     rot.warnings.append(
         f"Seat {vacancy.seat}: no eligible member is nominated for {vacancy.start.year}; the "
-        "positions are voluntary, so nobody is recommended (see the options below)."
+        "positions are voluntary, so nobody is recommended (see the options)."
     )
 
 

@@ -72,8 +72,8 @@ def plan_rotation(
     start = as_of
     steps = []
     records, group = _as_known(records, group, as_of)
-    for _ in range(years):
-        rot = next_rotation(records, group, as_of, withheld=withheld)
+    for step in range(years):
+        rot = next_rotation(records, group, as_of, withheld=withheld, projected=step > 0)
         steps.append(rot)
         records, group = project(records, group, rot)
         as_of = rot.sitting.date + DAY

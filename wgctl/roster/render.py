@@ -172,6 +172,7 @@ def plan_lines(plan: Plan, md: bool = False) -> list[str]:
                 else "nobody eligible: left vacant"
             )
             out.append(f"  - seat {v.seat}: {who}, {v.start} to {v.end}")
+            out += [f"    - option: {esc(o)}" for o in v.options]
         if not rot.vacancies and not rot.extensions:
             out.append("  - no seat falls vacant")
         out += [f"  ! {esc(w)}" for w in rot.warnings]

@@ -40,7 +40,19 @@ def resolve_together(
         )
         rot.advice.append(f"To restore the stagger: {short}.")
         return
-    if rot.bootstrap:
+    vacant = [f"seat {s}" for s, _, c in openings if c is None or c < rot.sitting.date]
+    ending = [
+        f"seat {s} ({records.label(o.term.member)})"
+        for s, o, c in openings
+        if o and c is not None and c >= rot.sitting.date
+    ]
+    if vacant:
+        rot.warnings.append(
+            f"{' and '.join(vacant)} {'is' if len(vacant) == 1 else 'are'} vacant already and "
+            f"{' and '.join(ending)} falls vacant at this SOM: filled together, they would "
+            "rotate together."
+        )
+    elif rot.bootstrap:
         rot.warnings.append(
             f"The first term ends: {names} {both} end{when}. The co-chairs began together, so "
             "the annual stagger has to be created now."
