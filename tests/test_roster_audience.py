@@ -11,7 +11,7 @@ from tests.repo import RecordsRepo
 
 Run = Callable[..., Any]
 GROUP = "records/groups/ewg.yaml"
-SECRETS = ("zembla", "Zembla", "som-closed", "Closed Senior")
+SECRETS = ("zembla", "Zembla", "som-closed", "Closed Senior", "closed-agreement")
 
 
 @pytest.fixture
@@ -33,6 +33,7 @@ def hidden(repo: RecordsRepo) -> RecordsRepo:
                 type: som
                 title: Closed Senior Officials Meeting
                 start: 2014-07-01
+                decisions: [{id: closed-agreement, text: Aland serves a third year.}]
                 sources: [{document: tor}]
             """,
         }
@@ -42,8 +43,14 @@ def hidden(repo: RecordsRepo) -> RecordsRepo:
         "membership: ahg-member-states",
         "membership: listed\n  members: [aland, borduria, carpania, zembla]",
     )
+    extension = (
+        "    extension: {until: 2017-12-31, decided_at: som-2014, "
+        "agreement: {meeting: som-closed, decision: closed-agreement}}\n"
+    )
     repo.edit(
-        GROUP, "    decided_at: som-2014\n  - seat: 2", "    decided_at: som-closed\n  - seat: 2"
+        GROUP,
+        "    decided_at: som-2014\n  - seat: 2",
+        f"    decided_at: som-closed\n{extension}  - seat: 2",
     )
     repo.edit(
         GROUP,
@@ -68,3 +75,19 @@ def test_public_roster_names_nothing_hidden(
         assert secret not in public.stdout, (secret, public.stdout)
     everything = run_cli(*args, "--audience", "restricted")
     assert any(secret in everything.stdout for secret in SECRETS)
+
+
+def test_an_agreement_recorded_at_a_hidden_meeting_is_not_named(hidden: RecordsRepo) -> None:
+    from wgctl.audience import WITHHELD, for_audience
+    from wgctl.load import load_repo
+    from wgctl.models import Group, Sensitivity
+
+    records = load_repo(hidden.root).records
+    public = for_audience(records, Sensitivity.PUBLIC).records.get(Group, "ewg")
+    assert public is not None and public.terms[0].extension is not None
+    agreement = public.terms[0].extension.agreement
+    assert agreement is not None and agreement.meeting == agreement.decision == WITHHELD
+    restricted = for_audience(records, Sensitivity.RESTRICTED).records.get(Group, "ewg")
+    assert restricted is not None and restricted.terms[0].extension is not None
+    assert restricted.terms[0].extension.agreement is not None
+    assert restricted.terms[0].extension.agreement.meeting == "som-closed"

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from wgctl.models import (
+    Agreement,
     Group,
     Initiative,
     Meeting,
@@ -167,15 +168,24 @@ def _group(group: Group, audience: Sensitivity, ids: set[str]) -> dict[str, Any]
     def shown(ref: str | None) -> str | None:
         return ref if ref is None or ref in ids else WITHHELD
 
+    def agreed(agreement: Agreement | None) -> Agreement | None:
+        if agreement is None or agreement.meeting in ids:
+            return agreement
+        return agreement.model_copy(update={"meeting": WITHHELD, "decision": WITHHELD})
+
     terms = []
     for term in group.terms:
         ext = term.extension
-        if ext is not None and ext.decided_at not in ids:
-            ext = ext.model_copy(update={"decided_at": WITHHELD})
+        if ext is not None and (
+            ext.decided_at not in ids or agreed(ext.agreement) is not ext.agreement
+        ):
+            update = {"decided_at": shown(ext.decided_at), "agreement": agreed(ext.agreement)}
+            ext = ext.model_copy(update=update)
         change = {
             "member": shown(term.member),
             "decided_at": shown(term.decided_at),
             "extension": ext,
+            "agreement": agreed(term.agreement),
         }
         same = all(getattr(term, k) == v for k, v in change.items())
         terms.append(term if same else term.model_copy(update=change))
