@@ -73,38 +73,50 @@ def next_rotation(
         for t in group.terms
         if sitting.id and t.decided_at == sitting.id
     ]
-    group = known
+    _notes(rot, policy, pending)
+    openings = _seat_states(records, known, policy, rot)
+    openings = _together(records, known, policy, rot, openings)
+    _fill(records, known, policy, rot, openings)
+    return rot
+
+
+def _notes(rot: Rotation, policy: Policy, pending: Sitting | None) -> None:
+    """Warnings that frame the whole answer: an unrecorded decision, a partial view, a conflict."""
     if pending is not None:
         rot.warnings.append(
             f"{pending.name} has been held, but no decision of it is recorded: until it is, "
             "the incumbents hold office to the end of their terms; this is what that SOM had "
             "to decide."
         )
-    if withheld:
+    if rot.withheld:
         rot.warnings.append(
-            f"{withheld} nomination(s) are withheld from this audience: no candidate is "
+            f"{rot.withheld} nomination(s) are withheld from this audience: no candidate is "
             "recommended, because the nominations shown are not the whole field."
         )
-    openings = _seat_states(records, group, policy, rot)
-    outgoing = [out for _, out, _ in openings if out is not None]
-    if policy.staggered and policy.seats >= 2 and len(openings) >= 2 and outgoing:
-        first = inaugural_start(group)
-        rot.bootstrap = all(out.term.start == first for out in outgoing)
-        resolve_together(records, group, policy, rot, openings)
-        extended = {ext.seat for ext in rot.extensions}
-        openings = [o for o in openings if o[0] not in extended]
-        rot.continuing += [
-            Holding(ext.seat, ext.member or "", ext.end, records.label(ext.member or ""))
-            for ext in rot.extensions
-        ]
     if policy.staggered and policy.seats > policy.max_term_years:
         rot.warnings.append(
             f"The policy has {policy.seats} seats but a maximum term of "
             f"{policy.max_term_years} year(s): one change a year cannot be kept, so in some "
             "years two seats change hands (the stagger and the maximum term conflict)."
         )
-    _fill(records, group, policy, rot, openings)
-    return rot
+
+
+def _together(
+    records: Records, group: Group, policy: Policy, rot: Rotation, openings: list[Open]
+) -> list[Open]:
+    """Several seats opening at once: the extensions the rules suggest; the seats left open."""
+    outgoing = [out for _, out, _ in openings if out is not None]
+    if not (policy.staggered and policy.seats >= 2 and len(openings) >= 2 and outgoing):
+        return openings
+    first = inaugural_start(group)
+    rot.bootstrap = all(out.term.start == first for out in outgoing)
+    resolve_together(records, group, policy, rot, openings)
+    extended = {ext.seat for ext in rot.extensions}
+    rot.continuing += [
+        Holding(ext.seat, ext.member or "", ext.end, records.label(ext.member or ""))
+        for ext in rot.extensions
+    ]
+    return [o for o in openings if o[0] not in extended]
 
 
 def _pending_sitting(

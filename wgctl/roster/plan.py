@@ -138,17 +138,24 @@ def project(records: Records, group: Group, rot: Rotation) -> tuple[Records, Gro
     projected = group.model_copy(update={"terms": terms})
     projected._path = group.path
     out = _replaced(records, group, projected)
-    recorded = out.get(Meeting, decided_at)
-    meeting = recorded or _expected_meeting(group, rot, decided_at)
-    if needed:
+    return _with_sitting(out, group, rot, agreement if needed else None), projected
+
+
+def _with_sitting(
+    records: Records, group: Group, rot: Rotation, agreement: Agreement | None
+) -> Records:
+    """The records with the deciding SOM (expected if not recorded) and the agreement it took."""
+    meeting_id = rot.sitting.id or expected_id(rot.sitting.date)
+    recorded = records.get(Meeting, meeting_id)
+    meeting = recorded or _expected_meeting(group, rot, meeting_id)
+    if agreement is not None:
         text = f"Projected: the members agree the co-chair exception for {group.id}."
         decision = Decision(id=agreement.decision, text=text)
         meeting = meeting.model_copy(update={"decisions": [*meeting.decisions, decision]})
     if recorded is None:
-        out.add(meeting)
-    elif meeting is not recorded:
-        out = _replaced(out, recorded, meeting)
-    return out, projected
+        records.add(meeting)
+        return records
+    return records if meeting is recorded else _replaced(records, recorded, meeting)
 
 
 def _expected_meeting(group: Group, rot: Rotation, meeting_id: str) -> Meeting:

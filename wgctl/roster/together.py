@@ -10,6 +10,7 @@ from wgctl.governance.nominations import nomination_for
 from wgctl.governance.terms import (
     DAY,
     Indexed,
+    change_year,
     continuous_service_start,
     term_end_for,
     within_years,
@@ -40,25 +41,7 @@ def resolve_together(
         )
         rot.advice.append(f"To restore the stagger: {short}.")
         return
-    vacant = [f"seat {s}" for s, _, c in openings if c is None or c < rot.sitting.date]
-    ending = [
-        f"seat {s} ({records.label(o.term.member)})"
-        for s, o, c in openings
-        if o and c is not None and c >= rot.sitting.date
-    ]
-    if vacant:
-        rot.warnings.append(
-            f"{' and '.join(vacant)} {'is' if len(vacant) == 1 else 'are'} vacant already and "
-            f"{' and '.join(ending)} falls vacant at this SOM: filled together, they would "
-            "rotate together."
-        )
-    elif rot.bootstrap:
-        rot.warnings.append(
-            f"The first term ends: {names} {both} end{when}. The co-chairs began together, so "
-            "the annual stagger has to be created now."
-        )
-    else:
-        rot.warnings.append(f"{names} {both} fall vacant at this SOM: the stagger has been lost.")
+    rot.warnings.append(_conflict(records, rot, openings, names, when))
     stagger = cite(policy, "stagger", "rotat") or "(one co-chair rotates annually)"
     bootstrap = cite(policy, "bootstrap")
     if bootstrap:
@@ -68,11 +51,39 @@ def resolve_together(
     if not picks:
         rot.advice.append(f"No current co-chair can continue; {short} (stagger: {stagger}).")
         return
-    # With N seats changing together, N - 1 co-chairs continue, for 1, 2, ... more years,
-    # so that from then on one seat changes a year.
-    for years, pick in enumerate(picks, 1):
+    # With N seats changing together, N - 1 co-chairs continue, each for the fewest more
+    # years that end in a year no other seat changes, so from then on one seat changes a year.
+    taken = {change_year(h.until) for h in rot.continuing}
+    for pick in picks:
+        years = next(
+            y for y in range(1, 12) if change_year(term_end_for(pick[2] + DAY, y)) not in taken
+        )
+        taken.add(change_year(term_end_for(pick[2] + DAY, years)))
         _propose_extension(records, group, policy, rot, pick, years=years, stagger=stagger)
     rot.advice.append(f"Without an agreed extension: {short}.")
+
+
+def _conflict(records: Records, rot: Rotation, openings: list[Open], names: str, when: str) -> str:
+    """Why several seats open at once: some already vacant, the first term, or a lost stagger."""
+    both = "both" if len(openings) == 2 else "all"
+    vacant = [f"seat {s}" for s, _, c in openings if c is None or c < rot.sitting.date]
+    ending = [
+        f"seat {s} ({records.label(o.term.member)})"
+        for s, o, c in openings
+        if o and c is not None and c >= rot.sitting.date
+    ]
+    if vacant:
+        return (
+            f"{' and '.join(vacant)} {'is' if len(vacant) == 1 else 'are'} vacant already and "
+            f"{' and '.join(ending)} falls vacant at this SOM: filled together, they would "
+            "rotate together."
+        )
+    if rot.bootstrap:
+        return (
+            f"The first term ends: {names} {both} end{when}. The co-chairs began together, so "
+            "the annual stagger has to be created now."
+        )
+    return f"{names} {both} fall vacant at this SOM: the stagger has been lost."
 
 
 def _continuing_seats(
