@@ -48,7 +48,7 @@ def _usage(result: Any, option: str, text: str) -> None:
         ("tomorrow", "'tomorrow' is not a date (YYYY-MM-DD)"),
         ("2017-W44-2", "'2017-W44-2' is not a date (YYYY-MM-DD)"),
         ("20171031", "'20171031' is not a date (YYYY-MM-DD)"),
-        ("2017-02-30", "'2017-02-30' is not a date (YYYY-MM-DD)"),
+        ("2017-02-30", "'2017-02-30': not a real date"),
         ("9999-12-31", f"'9999-12-31': {YEAR_RANGE}"),
         ("9999-01-01", f"'9999-01-01': {YEAR_RANGE}"),
         ("1899-12-31", f"'1899-12-31': {YEAR_RANGE}"),
@@ -66,7 +66,7 @@ def test_roster_apply_start_on_a_day_that_does_not_exist(repo: RecordsRepo, run_
         "roster", "apply", "ewg", "--seat", "1", "--member", "carpania",
         "--decided-at", "som-2014", "--start", "2028-02-30", "--repo", repo.root,
     )  # fmt: skip
-    _usage(result, "--start", "'2028-02-30' is not a date (YYYY-MM-DD)")
+    _usage(result, "--start", "'2028-02-30': not a real date")
     assert "carpania" not in repo.read("records/groups/ewg.yaml")
 
 

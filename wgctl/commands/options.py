@@ -88,7 +88,7 @@ def _why_not_a_date(message: str) -> str | None:
     if message == YEAR_RANGE:
         return YEAR_RANGE
     if "not a real calendar date" in message:
-        return "not a real date (no such day in the calendar)"
+        return "not a real date"
     return None
 
 
