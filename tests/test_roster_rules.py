@@ -74,11 +74,17 @@ def test_a_view_that_withholds_nominations_recommends_nobody(
     members = run_cli(*args, "--audience", "members").stdout
     assert "Recommended: Carpania" in members
     public = run_cli(*args, "--audience", "public").stdout
-    assert "1 nomination(s) are withheld from this audience" in public
+    assert "Seat 2: 1 nomination(s) for 2017 are withheld from this audience" in public
     assert "Recommended: none: some nominations are withheld" in public
     assert "Recommended: Carpania" not in public
     data = json.loads(run_cli(*args, "--audience", "public", "--format", "json").stdout)
-    assert data["withheld"] == 1 and [v["recommended"] for v in data["vacancies"]] == [None]
+    assert data["withheld"] == {"2017": 1}
+    assert [v["recommended"] for v in data["vacancies"]] == [None]
+    # A nomination withheld for another year does not silence this one.
+    later = run_cli(
+        "roster", "next", "--as-of", "2017-12-01", "--repo", repo.root, "--audience", "public"
+    )
+    assert "withheld" not in later.stdout
 
 
 def test_three_seats_ending_together_extend_two_to_restore_the_stagger(

@@ -79,19 +79,22 @@ def _emit(value: T, lines: Callable[[T, bool], list[str]], fmt: Format, audience
     typer.echo("\n".join([*out[:1], note, *out[1:]]))
 
 
-def _for_audience(repo: Path, group: str | None, audience: Audience) -> tuple[Records, Group, int]:
+def _for_audience(
+    repo: Path, group: str | None, audience: Audience
+) -> tuple[Records, Group, dict[int, int]]:
     """The valid records as `audience` may see them, the chosen group among those, and how
-    many of its nominations that view withholds."""
+    many of its nominations, by year, that view withholds."""
     from wgctl.audience import for_audience
     from wgctl.errors import UserError
     from wgctl.models import Group, Sensitivity
+    from wgctl.roster.voluntary import withheld_by_year
 
     records, chosen = valid_group(repo, group)
     view = for_audience(records, Sensitivity(audience.value))
     seen = view.records.get(Group, chosen.id)
     if seen is None:
         raise UserError(f"unknown group {chosen.id!r}")
-    return view.records, seen, len(chosen.nominations) - len(seen.nominations)
+    return view.records, seen, withheld_by_year(chosen, seen)
 
 
 @guard

@@ -20,6 +20,7 @@ How a vacancy is filled (all from the group's policy):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from wgctl.errors import UserError
@@ -52,12 +53,17 @@ def policy_of(group: Group) -> Policy:
 
 
 def next_rotation(
-    records: Records, group: Group, as_of: date, *, withheld: int = 0, projected: bool = False
+    records: Records,
+    group: Group,
+    as_of: date,
+    *,
+    withheld: Mapping[int, int] | None = None,
+    projected: bool = False,
 ) -> Rotation:
     """Who the rules point to at the first SOM on or after `as_of`.
 
-    `withheld`: how many nominations the audience's view leaves out; then nobody is
-    recommended from the rest. `projected`: the records already hold the previous SOM's
+    `withheld`: how many nominations, by year, the audience's view leaves out; for a seat
+    whose new term starts in such a year nobody is recommended from the rest. `projected`: the records already hold the previous SOM's
     (projected) decision, as in a plan, so that SOM is never the question again.
     """
     policy = policy_of(group)
@@ -66,7 +72,7 @@ def next_rotation(
     pending = None if projected else _pending_sitting(records, known, policy, as_of, sitting)
     sitting = pending or sitting
     following = following_sitting(records, policy.decided_at, sitting)
-    rot = Rotation(group.id, group.label, as_of, sitting, following, withheld=withheld)
+    rot = Rotation(group.id, group.label, as_of, sitting, following, withheld=dict(withheld or {}))
     rot.order = list(policy.rotation_order)
     rot.recorded = [
         Holding(t.seat, t.member, t.effective_end, records.label(t.member))
@@ -87,11 +93,6 @@ def _notes(rot: Rotation, policy: Policy, pending: Sitting | None) -> None:
             f"{pending.name} has been held, but no decision of it is recorded: until it is, "
             "the incumbents hold office to the end of their terms; this is what that SOM had "
             "to decide."
-        )
-    if rot.withheld:
-        rot.warnings.append(
-            f"{rot.withheld} nomination(s) are withheld from this audience: no candidate is "
-            "recommended, because the nominations shown are not the whole field."
         )
     if policy.staggered and policy.seats > policy.max_term_years:
         rot.warnings.append(
@@ -223,7 +224,14 @@ def _fill(
         vacancy = Vacancy(
             seat, out.term.member if out else None, cov, start, end, reasons, candidates
         )
-        vacancy.withheld = rot.withheld > 0
+        hidden = rot.withheld.get(start.year, 0)
+        vacancy.withheld = hidden > 0
+        if hidden:
+            rot.warnings.append(
+                f"Seat {seat}: {hidden} nomination(s) for {start.year} are withheld from this "
+                "audience: no candidate is recommended, because the nominations shown are not "
+                "the whole field."
+            )
         _explain_pick(records, group, policy, rot, vacancy)
         rot.vacancies.append(vacancy)
         if vacancy.recommended is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,7 +67,12 @@ class Plan:
 
 
 def plan_rotation(
-    records: Records, group: Group, as_of: date, years: int, *, withheld: int = 0
+    records: Records,
+    group: Group,
+    as_of: date,
+    years: int,
+    *,
+    withheld: Mapping[int, int] | None = None,
 ) -> Plan:
     """The rotation over the next `years` SOMs, taking the recommended decision each time."""
     start = as_of

@@ -76,7 +76,7 @@ class Rotation:
     warnings: list[str] = field(default_factory=list)
     bootstrap: bool = False
     order: list[str] = field(default_factory=list)
-    withheld: int = 0
+    withheld: dict[int, int] = field(default_factory=dict)
 
     def proposals(self) -> list[Proposal]:
         """The decisions the rules point to, extension first."""

@@ -7,6 +7,8 @@ incumbent, which past the maximum term needs the members' recorded agreement.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from wgctl.governance.clauses import cite_or_say
 from wgctl.governance.membership import eligible_by_membership
 from wgctl.governance.nominations import nomination_for
@@ -31,6 +33,13 @@ def options_without_nominee(
     if extension:
         options.append(extension)
     return options
+
+
+def withheld_by_year(full: Group, seen: Group) -> dict[int, int]:
+    """How many of the group's nominations a narrower view leaves out, by nomination year."""
+    missing = Counter(n.year for n in full.nominations)
+    missing.subtract(Counter(n.year for n in seen.nominations))
+    return {year: count for year, count in sorted(missing.items()) if count > 0}
 
 
 def _extension_option(records: Records, group: Group, policy: Policy, vacancy: Vacancy) -> str:
