@@ -256,8 +256,8 @@ def _explain_pick(
         vacancy.decisive = decisive(eligible[0], eligible[1], rot.order)
     elif eligible:
         vacancy.decisive = f"{eligible[0].label} is the only eligible nominee"
-    if eligible:
-        return
+    if eligible or vacancy.withheld:
+        return  # with nominations withheld, "nobody is nominated" is not this view's to say
     vacancy.options = options_without_nominee(records, group, policy, rot.sitting, vacancy)
     rot.warnings.append(
         f"Seat {vacancy.seat}: no eligible member is nominated for {vacancy.start.year}; the "
