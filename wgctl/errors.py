@@ -72,3 +72,14 @@ def short_repr(value: object, limit: int = 60) -> str:
     """A repr cut to `limit` characters, so hostile values never flood a message."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class YamlError(Exception):
+    """A file that cannot become plain data; carries a rule code and a 1-based position."""
+
+    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.line = line
+        self.column = column

@@ -9,16 +9,15 @@ checked with exact marks, and YAML 1.2 resolution (`NO` stays a string) never de
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from wgctl.errors import Loc
+from wgctl.errors import Loc, YamlError
+from wgctl.textfile import MAX_BYTES, decode, read_text
 from wgctl.yamldepth import too_deep_at
 from wgctl.yamlpos import Position, event_mark, locate, text_position
 from wgctl.yamlpos import mark as _mark
@@ -41,7 +40,6 @@ except ImportError:  # pragma: no cover
             Composer.__init__(self)
 
 
-MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 MAX_INT_DIGITS = 30
@@ -49,7 +47,7 @@ MAX_INT_DIGITS = 30
 SCAN_ABOVE = 2_000
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
-__all__ = [  # Loc, Position and locate are re-exported from wgctl.yamlpos
+__all__ = [  # re-exported: Loc, YamlError (errors), Position, locate (yamlpos), decode, read_text (textfile)
     "ALLOWED_TAGS",
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -66,17 +64,6 @@ __all__ = [  # Loc, Position and locate are re-exported from wgctl.yamlpos
 ]
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 _COLLECTION_TAG: dict[type[Node], str] = {SequenceNode: _SEQ, MappingNode: _MAP}
-
-
-class YamlError(Exception):
-    """A file that cannot become plain data; carries a rule code and a 1-based position."""
-
-    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.rule = rule
-        self.message = message
-        self.line = line
-        self.column = column
 
 
 class _Composer(_Parser, BaseResolver):
@@ -118,43 +105,6 @@ _add(
 def implicit_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
     """The safe loader's scalar resolvers, so the write path resolves plain scalars the same."""
     return _Composer.yaml_implicit_resolvers
-
-
-def decode(raw: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM allowed), never binary; errors name the line."""
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise YamlError("WG002", "not a text file (contains NUL bytes)", line)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError("WG002", "not valid UTF-8", line, column) from None
-
-
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as text, refusing it before reading when it is over `max_bytes`."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks on a FIFO
-        try:
-            size = os.fstat(fd).st_size
-            raw = os.read(fd, max_bytes + 1) if size <= max_bytes else b""
-            while (
-                size <= max_bytes
-                and len(raw) <= max_bytes
-                and (more := os.read(fd, max_bytes + 1 - len(raw)))
-            ):
-                raw += more  # the file grew after the stat, or a short read
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise YamlError("WG009", f"cannot read file: {exc.strerror or exc}") from None
-    if size > max_bytes or len(raw) > max_bytes:
-        size = max(size, len(raw))
-        msg = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a record"
-        raise YamlError("WG003", msg)
-    return decode(raw)
 
 
 def _check_events(text: str) -> None:
