@@ -73,7 +73,7 @@ def refusal(text: str) -> tuple[str, int, int, str]:
         ("a: !!set {x: null}\n", ("WG006", 1, 4, "tag 'tag:yaml.org,2002:set' is not allowed in records")),
         ("a: 1\n? [x]\n: 2\n", ("WG004", 2, 3, "keys must be plain text")),
         ("a: 1\n3: x\n", ("WG004", 2, 1, "keys must be plain text")),
-        ("a: &x 1\nb: *x\n", ("WG007", 2, 4, "aliases (*name) are not allowed in records")),
+        ("a: &x 1\nb: *x\n", ("WG007", 1, 4, "anchors (&name) are not allowed in records")),
         ("a: 1\nb: 2\na: 3\n", ("WG005", 3, 1, "duplicate key 'a' (first on line 1)")),
         ("a: 1\n---\n", ("WG004", 2, 1, "a record is one YAML document, but a second one starts here")),
         ("%YAML 2.0\n---\na: 1\n", ("WG001", 1, 1, "invalid YAML: found incompatible YAML document")),

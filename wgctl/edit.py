@@ -159,7 +159,10 @@ def _safe_parse(text: str, rel: str) -> dict[str, Any]:
     try:
         return yamlio.load_record_text(text)
     except yamlio.YamlError as exc:
-        raise EditError(f"{rel}:{exc.line}: {exc.message} [{exc.rule}]; not changed") from None
+        more = f" (and {len(exc.all) - 1} more)" if len(exc.all) > 1 else ""
+        raise EditError(
+            f"{rel}:{exc.line}: {exc.message} [{exc.rule}]{more}; not changed"
+        ) from None
 
 
 def _check_result(text: str, rel: str, expected: Any = None) -> dict[str, Any]:

@@ -83,3 +83,22 @@ class YamlError(Exception):
         self.message = message
         self.line = line
         self.column = column
+
+    @property
+    def all(self) -> list[YamlError]:
+        """Every refusal this error stands for, in file order."""
+        return [self]
+
+
+class YamlProblemsError(YamlError):
+    """Several refusals in one file; the first in file order gives the rule and position."""
+
+    def __init__(self, errors: list[YamlError]) -> None:
+        first = errors[0]
+        super().__init__(first.rule, first.message, first.line, first.column)
+        self._errors = errors
+
+    @property
+    def all(self) -> list[YamlError]:
+        """Every refusal, in file order."""
+        return self._errors

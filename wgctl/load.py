@@ -76,7 +76,7 @@ def load_file(
         text = yamlio.read_text(item.file, max_bytes)
         data = yamlio.load_record_text(text)
     except yamlio.YamlError as exc:
-        return None, [Problem(item.rel, exc.line, exc.column, exc.rule, exc.message)]
+        return None, [Problem(item.rel, e.line, e.column, e.rule, e.message) for e in exc.all]
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
