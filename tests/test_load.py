@@ -114,7 +114,18 @@ def test_size_limit_is_configurable(repo: RecordsRepo, run_cli: Run) -> None:
             b"\xef\xbb\xbfid: aland\nsensitivity: public\nname: Aland\ntype: state\nahg_member: true\nsources: [{document: tor}]\n",
             None,
         ),
-        (b"id: aland\nsensitivity: public\nname: \xc5land\n", (3, "WG002", "not valid UTF-8")),
+        (
+            b"id: aland\nsensitivity: public\nname: \xc5land\n",
+            (
+                3,
+                "WG002",
+                "saved as Latin-1 (byte 0xC5 is '\xc5' there), not UTF-8; save it as UTF-8",
+            ),
+        ),
+        (
+            "id: aland\nsensitivity: public\nname: \xc5land\n".encode("utf-16"),
+            (1, "WG002", "saved as UTF-16; save it as UTF-8"),
+        ),
         (
             b"id: aland\nsensitivity: public\n\x00\x01\x02",
             (3, "WG002", "not a text file (contains NUL bytes)"),
