@@ -10,9 +10,32 @@ from typing import Annotated
 
 import typer
 
-RepoOption = Annotated[
-    Path, typer.Option("--repo", help="Records repository (the folder holding records/).")
-]
+REPO_HELP = (
+    "Records repository (the folder holding records/); default: found from the current folder"
+    " upwards, as git does. May also come before the command: wgctl --repo DIR COMMAND."
+)
+
+
+def resolve_repo(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
+    """The records repository: `--repo` after the command, else before it, else found upwards."""
+    from wgctl.commands.guard import fail
+    from wgctl.discover import find_repo
+    from wgctl.errors import WgctlError
+
+    source = ctx.get_parameter_source(param.name or "repo")
+    if source is not None and source.name != "DEFAULT":  # given after the command
+        return value
+    root = ctx.find_root()
+    if isinstance(root.obj, dict) and root.obj.get("repo") is not None:
+        given: Path = root.obj["repo"]
+        return given
+    try:
+        return find_repo(Path())
+    except WgctlError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+
+
+RepoOption = Annotated[Path, typer.Option("--repo", help=REPO_HELP, callback=resolve_repo)]
 GroupArg = Annotated[str, typer.Argument(help="Group id, e.g. dwg.")]
 OptionalGroupArg = Annotated[
     str | None, typer.Argument(help="Group id; defaults to the only group with a policy.")
