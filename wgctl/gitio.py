@@ -206,6 +206,21 @@ def dirty(g: Git, rel: str) -> bool:
     return bool(g.run("status", "--porcelain", "-z", "--", g.top(rel)).strip("\0"))
 
 
+def refuse_unrecorded(repo: Path, rel: str, *, force: bool) -> None:
+    """Refuse to write `rel` when git has changes to it that it has not recorded, unless `force`.
+
+    One policy for every command that edits a record: those changes would mix with wgctl's.
+    """
+    if force:
+        return
+    with open_git(repo) as g:
+        changed = dirty(g, rel)
+    if changed:
+        raise UserError(
+            f"{rel}: has changes git has not recorded; commit them first, or use --force"
+        )
+
+
 def find_record_path(g: Git, record: str) -> str:
     """A record's repo-relative path from an id or a path, looking at HEAD's tree too.
 

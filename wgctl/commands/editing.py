@@ -73,17 +73,10 @@ def _ask(value: str | None, option: str) -> str:
 
 def _apply(repo: Path, edit: Edit, force: bool) -> None:
     """Write one edit, refusing a file with changes git has not recorded unless forced."""
-    from wgctl import gitio
     from wgctl.edit import edit_record
-    from wgctl.errors import UserError
+    from wgctl.gitio import refuse_unrecorded
 
-    if not force:
-        with gitio.open_git(repo) as g:
-            if gitio.dirty(g, edit.rel):
-                raise UserError(
-                    f"{edit.rel}: has changes git has not recorded; commit them first, "
-                    "or use --force"
-                )
+    refuse_unrecorded(repo, edit.rel, force=force)
     edit_record(repo, edit.rel, edit.mutate)
     typer.echo(f"updated {edit.rel}")
 

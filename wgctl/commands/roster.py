@@ -213,9 +213,9 @@ def _read_for_edit(repo: Path, group: str | None, force: bool) -> tuple[Records,
 
     A group file with changes git has not recorded is refused unless `force`.
     """
-    from wgctl import gitio
     from wgctl.edit import file_digest
     from wgctl.errors import UserError
+    from wgctl.gitio import refuse_unrecorded
 
     # Digests first: a change after this point makes the edit refuse, never pass unchecked.
     digests = {
@@ -227,11 +227,5 @@ def _read_for_edit(repo: Path, group: str | None, force: bool) -> tuple[Records,
     digest = digests.get(chosen.path)
     if digest is None:
         raise UserError(f"{chosen.path}: the file changed while it was read; nothing written")
-    if not force:
-        with gitio.open_git(repo) as g:
-            if gitio.dirty(g, chosen.path):
-                raise UserError(
-                    f"{chosen.path}: has changes git has not recorded; commit them first, "
-                    "or use --force"
-                )
+    refuse_unrecorded(repo, chosen.path, force=force)
     return records, chosen, digest
