@@ -50,3 +50,41 @@ def test_no_repository_anywhere_is_one_line(
     assert result.stderr.count("\n") == 1
     assert "no records/ folder in" in result.stderr
     assert "or any folder above it (use --repo to point at one)" in result.stderr
+
+
+@pytest.fixture
+def plain(repo: RecordsRepo) -> RecordsRepo:
+    """The small record set in a folder that is not a git repository."""
+    import shutil
+
+    shutil.rmtree(repo.root / ".git")
+    return repo
+
+
+def test_git_history_commands_say_so_in_one_line(plain: RecordsRepo, run_cli: Run) -> None:
+    for args in (("diff",), ("log", "aland"), ("validate", "--changed-since", "HEAD")):
+        result = run_cli(*args, "--repo", plain.root)
+        assert result.returncode == 2, args
+        assert result.stderr == (
+            f"wgctl: {plain.root}: not a git repository (this command needs git history)\n"
+        )
+
+
+def test_writes_outside_git_are_refused_alike_unless_forced(
+    plain: RecordsRepo, run_cli: Run
+) -> None:
+    refusal = (
+        f"wgctl: {plain.root}: not a git repository, so git could not show or undo this"
+        " change; use --force to write anyway\n"
+    )
+    before = plain.read("records/actions/nominate-focal-point.yaml")
+    close = run_cli(
+        "action", "close", "nominate-focal-point", "--note", "done", "--repo", plain.root
+    )
+    owners = run_cli("codeowners", "--repo", plain.root, "--today", "2016-06-01")
+    assert (close.returncode, close.stderr) == (1, refusal)
+    assert (owners.returncode, owners.stderr) == (1, refusal)
+    assert plain.read("records/actions/nominate-focal-point.yaml") == before
+    assert not (plain.root / ".github").exists()
+    forced = run_cli("codeowners", "--repo", plain.root, "--today", "2016-06-01", "--force")
+    assert (forced.returncode, forced.stdout) == (0, "wrote .github/CODEOWNERS\n")

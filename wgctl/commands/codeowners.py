@@ -22,10 +22,17 @@ def codeowners(
     repo: RepoOption = Path(),
     check: Annotated[bool, typer.Option(help="Only check that the file is current.")] = False,
     today: TodayOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write even outside git, or over changes git has not recorded."
+        ),
+    ] = False,
 ) -> None:
     """Write .github/CODEOWNERS so each group's current co-chairs review its records."""
     from wgctl.atomic import write_text_atomic
     from wgctl.codeowners import CODEOWNERS, first_difference, generate
+    from wgctl.gitio import refuse_unrecorded
 
     day = day_or_today(today, "--today", input_error)
     text = generate(loaded_records(repo), day)
@@ -41,5 +48,6 @@ def codeowners(
     if current == text:
         typer.echo(f"{CODEOWNERS} is already current")
         return
+    refuse_unrecorded(repo, CODEOWNERS, force=force)
     write_text_atomic(path, text)
     typer.echo(f"wrote {CODEOWNERS}")

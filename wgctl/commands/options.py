@@ -59,7 +59,10 @@ TodayOption = Annotated[
 ]
 DateOption = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")]
 EditForceOption = Annotated[
-    bool, typer.Option("--force", help="Edit even when git has unrecorded changes to the file.")
+    bool,
+    typer.Option(
+        "--force", help="Edit even outside git, or when git has unrecorded changes to the file."
+    ),
 ]
 
 # How a bad date is reported differs by command family (kept as the commands always did it);
