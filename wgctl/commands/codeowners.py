@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.loading import loaded_records
 from wgctl.commands.options import RepoOption, TodayOption, day_or_today, input_error
 
 
@@ -33,9 +32,10 @@ def codeowners(
     from wgctl.atomic import write_text_atomic
     from wgctl.codeowners import CODEOWNERS, first_difference, generate
     from wgctl.gitio import refuse_unrecorded
+    from wgctl.usable import readable_records
 
     day = day_or_today(today, "--today", input_error)
-    text = generate(loaded_records(repo), day)
+    text = generate(readable_records(repo), day)
     path = repo / CODEOWNERS
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if check:
