@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.options import RepoOption, TodayOption, day_or_today, input_error
+from wgctl.commands.options import RepoOption, TodayOption, day_or_today
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +34,7 @@ def codeowners(
     from wgctl.gitio import refuse_unrecorded
     from wgctl.usable import readable_records
 
-    day = day_or_today(today, "--today", input_error)
+    day = day_or_today(today, "--today")
     text = generate(readable_records(repo), day)
     path = repo / CODEOWNERS
     current = path.read_text(encoding="utf-8") if path.is_file() else None

@@ -21,12 +21,9 @@ from wgctl.commands.options import (
     EditForceOption,
     RepoOption,
     day_or_today,
-    input_error,
 )
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from wgctl.records import Records
     from wgctl.scaffold import Edit
 
@@ -54,10 +51,6 @@ SourceOption = Annotated[
     str | None, typer.Option("--source", metavar="DOCUMENT", help="Document id it comes from.")
 ]
 IdOption = Annotated[str | None, typer.Option("--id", help="Id to use (default: next free).")]
-
-
-def _day(value: str | None, option: str) -> date:
-    return day_or_today(value, option, input_error)
 
 
 def _ask(value: str | None, option: str) -> str:
@@ -111,7 +104,7 @@ def action_close(
     """Close an action item: status, closing date and note, changed in place."""
     from wgctl.scaffold import close_action
 
-    note, closed = _ask(note, "--note"), _day(day, "--date")
+    note, closed = _ask(note, "--note"), day_or_today(day, "--date")
     _apply(repo, lambda records: close_action(records, action_id, note, closed), force)
 
 
@@ -130,7 +123,7 @@ def initiative_update(
     """Add a dated status update to an initiative and set its status."""
     from wgctl.scaffold import add_update
 
-    chosen, said, on = _ask(status, "--status"), _ask(text, "--text"), _day(day, "--date")
+    chosen, said, on = _ask(status, "--status"), _ask(text, "--text"), day_or_today(day, "--date")
     _apply(repo, lambda records: add_update(records, initiative_id, chosen, said, on), force)
 
 
@@ -158,8 +151,8 @@ def new_meeting(
         "type": kind,
         "title": _ask(title, "--title"),
         "group": group,
-        "start": _day(_ask(start, "--start"), "--start"),
-        "end": _day(end, "--end") if end else None,
+        "start": day_or_today(_ask(start, "--start"), "--start"),
+        "end": day_or_today(end, "--end") if end else None,
         "location": location,
     }
     _create(repo, records, *build(records, fields, _ask(source, "--source")))
@@ -188,7 +181,7 @@ def new_action(
         "text": _ask(text, "--text"),
         "raised_at": raised_at,
         "owner": _ask(owner, "--owner"),
-        "due": _day(due, "--due") if due else None,
+        "due": day_or_today(due, "--due") if due else None,
         "initiative": initiative,
     }
     _create(repo, records, *build(records, fields, _ask(source, "--source")))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -65,48 +64,16 @@ EditForceOption = Annotated[
     ),
 ]
 
-# How a bad date is reported differs by command family (kept as the commands always did it);
-# `reason` is given when the text is a date but out of range.
-BadDate = Callable[[str, str, str | None], Exception]
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """An option's date (None when not given); see wgctl.request_dates (imported on use)."""
+    from wgctl.request_dates import parse_day as read
+
+    return read(value, option)
 
 
-def user_error(option: str, value: str, reason: str | None = None) -> Exception:
-    """A bad date as a UserError (exit 1), as the report commands say it."""
-    from wgctl.errors import UserError
-
-    if reason:
-        return UserError(f"{option} {value!r}: {reason}")
-    return UserError(f"{option} {value!r} is not a date (YYYY-MM-DD)")
-
-
-def input_error(option: str, value: str, reason: str | None = None) -> Exception:
-    """A bad date as an InputError (exit 2), as the editing and codeowners commands say it."""
-    from wgctl.errors import InputError
-
-    return InputError(f"{option} {value!r}: {reason or 'not a date written YYYY-MM-DD'}")
-
-
-def usage_error(option: str, value: str, reason: str | None = None) -> Exception:
-    """A bad date as a usage error on the option (exit 2), as the roster commands say it."""
-    message = f"{value!r}: {reason}" if reason else f"{value!r} is not a date (YYYY-MM-DD)"
-    return typer.BadParameter(message, param_hint=option)
-
-
-def parse_day(value: str | None, option: str, bad: BadDate) -> date | None:
-    """An option's value as a date (None when not given): only `YYYY-MM-DD`, years 1900-2200.
-
-    Why not `date.fromisoformat` alone: it also reads `2017-W44-2` and `20171031`.
-    """
-    if value is None:
-        return None
-    from wgctl.models.base import YEAR_RANGE, iso_day
-
-    try:
-        return iso_day(value)
-    except ValueError as exc:
-        raise bad(option, value, YEAR_RANGE if str(exc) == YEAR_RANGE else None) from None
-
-
-def day_or_today(value: str | None, option: str, bad: BadDate) -> date:
+def day_or_today(value: str | None, option: str) -> date:
     """An option's date, or today when it is not given."""
-    return parse_day(value, option, bad) or date.today()
+    from wgctl.request_dates import day_or_today as read
+
+    return read(value, option)

@@ -17,7 +17,6 @@ from wgctl.commands.options import (
     RepoOption,
     day_or_today,
     parse_day,
-    usage_error,
 )
 from wgctl.commands.options import OptionalGroupArg as GroupArg
 
@@ -124,7 +123,7 @@ def next_(
     from wgctl.roster.decide import next_rotation
     from wgctl.roster.render import rotation_lines
 
-    day = day_or_today(as_of, "--as-of", usage_error)
+    day = day_or_today(as_of, "--as-of")
     records, chosen = _for_audience(repo, group, audience)
     rot = next_rotation(records, chosen, day)
     _emit(rot, rotation_lines, fmt, audience)
@@ -148,7 +147,7 @@ def plan(
     from wgctl.roster.plan import plan_rotation
     from wgctl.roster.render import plan_lines
 
-    day = day_or_today(as_of, "--as-of", usage_error)
+    day = day_or_today(as_of, "--as-of")
     records, chosen = _for_audience(repo, group, audience)
     result = plan_rotation(records, chosen, day, years)
     _emit(result, plan_lines, fmt, audience)
@@ -195,9 +194,9 @@ def apply(
         decided_at,
         seat or extend_seat or 0,
         member if seat is not None else None,
-        parse_day(start, "--start", usage_error),
+        parse_day(start, "--start"),
         years,
-        parse_day(until, "--until", usage_error),
+        parse_day(until, "--until"),
         exception,
     )
     change = plan_decision(records, chosen, decision)
