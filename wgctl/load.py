@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from wgctl import yamlio
 from wgctl.cache import Cache, GitState
 from wgctl.discover import Found, discover
-from wgctl.errors import Problem
+from wgctl.errors import Loc, Place, Problem
 from wgctl.models import KINDS, Record
 from wgctl.pydantic_errors import describe
 from wgctl.records import Records
@@ -76,7 +76,7 @@ def load_file(
         text = yamlio.read_text(item.file, max_bytes)
         data = yamlio.load_record_text(text)
     except yamlio.YamlError as exc:
-        return None, [Problem(item.rel, e.line, e.column, e.rule, e.message) for e in exc.all]
+        return None, [_yaml_problem(item.rel, e) for e in exc.all]
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
@@ -86,6 +86,11 @@ def load_file(
         return None, [Problem(item.rel, 1, 1, "WG010", message)]
     record._path = item.rel
     return record, []
+
+
+def _yaml_problem(rel: str, exc: yamlio.YamlError) -> Problem:
+    also = tuple(Place(rel, line, column) for line, column in exc.also)
+    return Problem(rel, exc.line, exc.column, exc.rule, exc.message, also=also)
 
 
 def _schema_problems(
@@ -112,17 +117,25 @@ class Locator:
         for problem in problems:
             placed = problem
             if problem.line == 0:
-                pos = self._position(problem)
+                pos = self._position(problem.path, problem.loc)
                 placed = problem.with_position(pos.line, pos.column)
+            if any(p.line == 0 for p in placed.also):
+                placed = replace(placed, also=tuple(self._place(p) for p in placed.also))
             out.append(placed)
         return out
 
-    def _position(self, problem: Problem) -> yamlio.Position:
-        if problem.path not in self._roots:
+    def _place(self, place: Place) -> Place:
+        if place.line:
+            return place
+        pos = self._position(place.path, place.loc)
+        return replace(place, line=pos.line, column=pos.column)
+
+    def _position(self, path: str, loc: Loc) -> yamlio.Position:
+        if path not in self._roots:
             try:
-                text = yamlio.read_text(self._repo / problem.path)
-                self._roots[problem.path] = yamlio.compose(text)
+                text = yamlio.read_text(self._repo / path)
+                self._roots[path] = yamlio.compose(text)
             except yamlio.YamlError:
-                self._roots[problem.path] = None
-        root = self._roots[problem.path]
-        return yamlio.locate(root, problem.loc)  # type: ignore[arg-type]
+                self._roots[path] = None
+        root = self._roots[path]
+        return yamlio.locate(root, loc)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from wgctl.discover import readable
-from wgctl.errors import Problem, Severity
+from wgctl.errors import Place, Problem, Severity
 from wgctl.rules import BY_CODE
 from wgctl.yamlio import MAX_BYTES, YamlError, read_text
 
@@ -119,6 +119,8 @@ def render_text(
             line = quoted.line(p)
             if line is not None:
                 console.print(f"    [dim]{p.line:>4} |[/dim] {escape(one_line(line[:200]))}")
+            for other in p.also:
+                console.print(f"    also {escape(one_line(str(other)))}")
             rule = BY_CODE.get(p.rule)
             if rule:
                 console.print(f"    [dim]hint: {escape(rule.hint)}[/dim]")
@@ -159,13 +161,21 @@ def render_github(problems: Sequence[Problem], stream: IO[str]) -> None:
         level = "error" if p.severity is Severity.ERROR else "warning"
         rule = BY_CODE.get(p.rule)
         title = f"{p.rule} {rule.name}" if rule else p.rule
-        props = ",".join(
-            f"{key}={_escape_property(str(value))}"
-            for key, value in (
-                ("file", p.path),
-                ("line", p.line),
-                ("col", p.column),
-                ("title", title),
-            )
+        stream.write(_annotation(level, Place(p.path, p.line, p.column), title, p.message))
+        for other in p.also:  # every line the finding concerns gets its own annotation
+            message = f"{p.message} (reported at {p.path}:{p.line})"
+            stream.write(_annotation(level, other, title, message))
+
+
+def _annotation(level: str, at: Place, title: str, message: str) -> str:
+    """One workflow command: `::error file=...,line=...,col=...,title=...::message`."""
+    props = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", at.path),
+            ("line", at.line),
+            ("col", at.column),
+            ("title", title),
         )
-        stream.write(f"::{level} {props}::{_escape_data(p.message)}\n")
+    )
+    return f"::{level} {props}::{_escape_data(message)}\n"

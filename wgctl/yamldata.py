@@ -142,7 +142,7 @@ def _key(node: Node, mapping: dict[str, Any], parent: Node) -> str:
     if name in mapping:
         first = next(k for k, _ in parent.value if k.__class__ is ScalarNode and k.value == name)
         msg = f"duplicate key {name[:60]!r} (first on line {_mark(first)[0]})"
-        raise YamlError("WG005", msg, *_mark(node))
+        raise YamlError("WG005", msg, *_mark(node), also=(_mark(first),))
     return name
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from wgctl.errors import Loc, Problem
+from wgctl.errors import Loc, Place, Problem
 from wgctl.models import Record
 from wgctl.records import Records
 from wgctl.rules import severity_of
@@ -38,9 +38,19 @@ def every(records: Records, model: type[R]) -> list[R]:
     return cast("list[R]", list(records.by_kind[model.kind].values()))
 
 
-def problem(record: Record, loc: Loc, code: str, message: str) -> Problem:
-    """A problem at a field of a record; its line is resolved later from `loc`."""
-    return Problem(record.path, 0, 0, code, message, severity_of(code), loc=loc)
+def problem(
+    record: Record, loc: Loc, code: str, message: str, also: tuple[Place, ...] = ()
+) -> Problem:
+    """A problem at a field of a record; its line is resolved later from `loc`.
+
+    `also` names the other fields the finding concerns (see `place`), so each line is shown.
+    """
+    return Problem(record.path, 0, 0, code, message, severity_of(code), loc=loc, also=also)
+
+
+def place(record: Record, loc: Loc) -> Place:
+    """Another field a problem concerns; its line is resolved later from `loc`."""
+    return Place(record.path, loc=loc)
 
 
 def walk(obj: Any, spec: tuple[str, ...], loc: Loc = ()) -> list[tuple[Loc, Any]]:

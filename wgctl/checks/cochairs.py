@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, place, problem
 from wgctl.errors import Problem
 from wgctl.models import Group, Meeting, Policy
 from wgctl.records import Records
@@ -70,7 +70,8 @@ def _seats(group: Group, policy: Policy) -> Iterator[Problem]:
                     f"seat {seat}: {cur.term.member}'s term from {cur.term.start} overlaps "
                     f"{prev.term.member}'s term to {prev.term.effective_end} (terms.{prev.index})"
                 )
-                yield problem(group, ("terms", cur.index, "start"), "WG201", msg)
+                other = place(group, ("terms", prev.index, "end"))
+                yield problem(group, ("terms", cur.index, "start"), "WG201", msg, also=(other,))
 
 
 def _vacancy(group: Group, today: date, policy: Policy) -> Iterator[Problem]:
@@ -195,5 +196,6 @@ def _one_seat(group: Group) -> Iterator[Problem]:
                 msg = (
                     f"{cur.member} would hold seats {prev.seat} and {cur.seat} at once (terms.{i})"
                 )
-                yield problem(group, ("terms", j, "member"), "WG207", msg)
+                other = place(group, ("terms", i, "member"))
+                yield problem(group, ("terms", j, "member"), "WG207", msg, also=(other,))
                 break
