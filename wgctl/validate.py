@@ -12,6 +12,7 @@ from wgctl.checks import run_checks
 from wgctl.errors import InputError, Problem, Severity
 from wgctl.load import Loaded, Locator, load_repo
 from wgctl.records import Records
+from wgctl.sourcetext import SourceTexts
 
 
 class Result:
@@ -23,6 +24,7 @@ class Result:
         problems: list[Problem],
         files: list[str],
         load: Callable[[], Records] | None = None,
+        texts: SourceTexts | None = None,
     ) -> None:
         self._records = records
         self._load = load
@@ -30,6 +32,8 @@ class Result:
         self.files = files
         # How many files the report covers: all, the PATHs asked for, or the changed ones.
         self.checked = len(files)
+        # The files' text, for quoting problems' lines: read at most once per command.
+        self.texts = texts
 
     @property
     def records(self) -> Records:
@@ -78,15 +82,18 @@ def validate_repo(
             files,
             load=lambda: load_repo(repo, max_bytes=max_bytes, git_state=state).records,
         )
-    loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state)
+    texts = SourceTexts(repo, max_bytes)
+    loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state, texts=texts)
+    texts.allowed = set(loaded.files)  # discovery's verdict: only these are ever read
     problems = loaded.problems + run_checks(loaded.records, today=day, repo=repo)
     if only is not None:
         wanted = set(only)
         problems = [p for p in problems if p.path in wanted]
-    problems = sorted(Locator(repo).resolve(problems))
+    problems = sorted(Locator(texts).resolve(problems))
+    texts.retain({p.path for p in problems})
     if memo:
         memo.put(problems, loaded.files)
-    return Result(loaded.records, problems, loaded.files)
+    return Result(loaded.records, problems, loaded.files, texts=texts)
 
 
 def validate_request(

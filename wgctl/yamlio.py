@@ -69,6 +69,7 @@ __all__ = [  # re-exported: Loc, YamlError (errors), Position, locate (yamlpos),
     "implicit_resolvers",
     "load_record_text",
     "locate",
+    "parse_record",
     "read_text",
 ]
 
@@ -199,10 +200,15 @@ def construct(root: Node, text: str = "") -> Any:
 
 def load_record_text(text: str) -> dict[str, Any]:
     """One record: exactly one YAML document whose top level is a mapping."""
+    return parse_record(text)[0]
+
+
+def parse_record(text: str) -> tuple[dict[str, Any], MappingNode]:
+    """One record's data and its node tree (which places problems without parsing again)."""
     root = compose(text)
     if root is None:
         raise YamlError("WG004", "file is empty: a record is one YAML mapping")
     if not isinstance(root, MappingNode):
         raise YamlError("WG004", "a record must be a mapping of field: value", *_mark(root))
     data: dict[str, Any] = construct(root, text)
-    return data
+    return data, root

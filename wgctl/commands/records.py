@@ -74,6 +74,7 @@ def validate(
         stream=sys.stdout,
         sources=result.files,
         max_bytes=max_bytes,
+        texts=result.texts,
     )
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
 
