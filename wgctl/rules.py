@@ -30,8 +30,8 @@ RULES: tuple[Rule, ...] = (
         "WG001",
         "yaml-syntax",
         E,
-        "The file is not valid YAML.",
-        "Fix the syntax at the line shown.",
+        "The file is not valid YAML (checking stops at the first syntax error in a file).",
+        "Fix the syntax at the line shown, then run again: the rest of the file is checked once it parses.",
     ),
     Rule("WG002", "encoding", E, "The file is not UTF-8 text.", "Save the file as UTF-8."),
     Rule(
