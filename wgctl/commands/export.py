@@ -67,10 +67,10 @@ def export_ics(
 ) -> None:
     """Meetings and Joint Periods of Action as an iCalendar feed (stdout unless -o)."""
     from wgctl.audience import for_audience
-    from wgctl.usable import readable_records
     from wgctl.export import calendar
     from wgctl.export.stamps import record_stamps
     from wgctl.models import Sensitivity
+    from wgctl.usable import readable_records
 
     level = Sensitivity.RESTRICTED if include_restricted else Sensitivity(audience.value)
     view = for_audience(readable_records(repo), level)
