@@ -78,3 +78,7 @@ bench: $(STAMP) ## Run the benchmarks (prints ratios; not a test)
 
 clean: ## Remove the virtual environments and caches
 	rm -rf $(VENV) $(LATEST) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache .coverage out
+
+.PHONY: fuzz
+fuzz: $(STAMP) ## Fuzz the loader and the CLI for minutes (make test runs seconds of it)
+	WGCTL_FUZZ=long $(BIN)/python -m pytest -q -p no:randomly tests/test_fuzz.py

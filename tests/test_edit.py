@@ -131,7 +131,10 @@ def test_unknown_field_is_refused(hand: RecordsRepo) -> None:
         ("closing_note: !!python/object/apply:os.system ['touch pwned']\n", ":10: tag "),
         ("owner: iom\n", ":10: duplicate key 'owner' (first on line 5) [WG005]"),
         ("'owner': iom\n", ":10: duplicate key 'owner' (first on line 5) [WG005]"),
-        ("closing_note: &a x\ninitiative: *a\n", ":11: aliases"),
+        (
+            "closing_note: &a x\ninitiative: *a\n",
+            ":10: anchors (&name) are not allowed in records [WG007] (and 1 more)",
+        ),
         ("<<: {status: open}\n", ":10: merge keys"),
     ],
 )

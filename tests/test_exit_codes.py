@@ -32,10 +32,9 @@ def _one_line(result: Any, code: int, message: str) -> None:
     assert "internal error" not in result.stderr
 
 
-def _usage(result: Any, option: str, text: str) -> None:
-    """A click usage error on `option`: exit 2, the usage line and the one-line reason."""
-    _one_line(result, 2, f"Invalid value for {option}: {text}")
-    assert result.stderr.startswith("Usage: wgctl roster ")
+def _bad_date(result: Any, option: str, text: str) -> None:
+    """A bad date, as every command says it: one line, exit 2 (a request that cannot be read)."""
+    assert (result.returncode, result.stderr) == (2, f"wgctl: {option} {text}\n")
 
 
 # Finding 1 and 4: dates on the command line.
@@ -58,7 +57,7 @@ def test_roster_dates_are_usage_errors(
     repo: RecordsRepo, run_cli: Run, command: str, value: str, why: str
 ) -> None:
     result = run_cli("roster", command, "ewg", "--as-of", value, "--repo", repo.root)
-    _usage(result, "--as-of", why)
+    _bad_date(result, "--as-of", why)
 
 
 def test_roster_apply_start_on_a_day_that_does_not_exist(repo: RecordsRepo, run_cli: Run) -> None:
@@ -66,7 +65,7 @@ def test_roster_apply_start_on_a_day_that_does_not_exist(repo: RecordsRepo, run_
         "roster", "apply", "ewg", "--seat", "1", "--member", "carpania",
         "--decided-at", "som-2014", "--start", "2028-02-30", "--repo", repo.root,
     )  # fmt: skip
-    _usage(result, "--start", "'2028-02-30': not a real date")
+    _bad_date(result, "--start", "'2028-02-30': not a real date")
     assert "carpania" not in repo.read("records/groups/ewg.yaml")
 
 
@@ -87,19 +86,30 @@ def test_roster_accepts_the_edges_of_the_range(repo: RecordsRepo, run_cli: Run) 
         ("meeting", "som-2014", "--as-of", "9999-12-31"),
     ],
 )
-def test_report_dates_out_of_range_are_user_errors(
+def test_report_dates_out_of_range_are_usage_errors(
     repo: RecordsRepo, run_cli: Run, args: tuple[str, ...]
 ) -> None:
     result = run_cli("report", *args, "--repo", repo.root)
-    option = args[-2]
-    assert result.stderr == f"wgctl: {option} '9999-12-31': {YEAR_RANGE}\n"
-    assert result.returncode == 1
+    _bad_date(result, args[-2], f"'9999-12-31': {YEAR_RANGE}")
 
 
 def test_report_week_dates_are_refused(repo: RecordsRepo, run_cli: Run) -> None:
     result = run_cli("report", "oral", "ewg", "--until", "2017-W44-2", "--repo", repo.root)
-    assert result.stderr == "wgctl: --until '2017-W44-2' is not a date (YYYY-MM-DD)\n"
-    assert result.returncode == 1
+    _bad_date(result, "--until", "'2017-W44-2' is not a date (YYYY-MM-DD)")
+
+
+def test_every_command_family_says_a_bad_date_alike(repo: RecordsRepo, run_cli: Run) -> None:
+    bad = "'2017-02-30': not a real date"  # the shape of a date, but no such day
+    for args, option in (
+        (("report", "actions", "--as-of", "2017-02-30"), "--as-of"),
+        (("roster", "next", "ewg", "--as-of", "2017-02-30"), "--as-of"),
+        (("codeowners", "--today", "2017-02-30"), "--today"),
+        (
+            ("action", "close", "nominate-focal-point", "--note", "x", "--date", "2017-02-30"),
+            "--date",
+        ),
+    ):
+        _bad_date(run_cli(*args, "--repo", repo.root), option, bad)
 
 
 @pytest.mark.parametrize(

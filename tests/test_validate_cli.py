@@ -77,7 +77,7 @@ FILE_RULES = [
     ("WG004", ORG, b"- a\n- b\n", (1, 1)),
     ("WG005", ORG, b"id: x\nsensitivity: public\nid: y\n", (3, 1)),
     ("WG006", ORG, b"id: !!python/object/apply:os.system [echo]\n", (1, 5)),
-    ("WG007", ORG, b"id: &a x\nname: *a\n", (2, 7)),
+    ("WG007", ORG, b"id: x\n<<: {name: y}\n", (2, 1)),  # anchors and aliases: test_load
     ("WG008", ORG, b"id: " + b"[" * 200 + b"]" * 200 + b"\n", (1, 68)),
     ("WG009", "records/organisations/x.yml", b"id: x\n", (1, 1)),
     (

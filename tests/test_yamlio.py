@@ -73,7 +73,7 @@ def refusal(text: str) -> tuple[str, int, int, str]:
         ("a: !!set {x: null}\n", ("WG006", 1, 4, "tag 'tag:yaml.org,2002:set' is not allowed in records")),
         ("a: 1\n? [x]\n: 2\n", ("WG004", 2, 3, "keys must be plain text")),
         ("a: 1\n3: x\n", ("WG004", 2, 1, "keys must be plain text")),
-        ("a: &x 1\nb: *x\n", ("WG007", 2, 4, "aliases (*name) are not allowed in records")),
+        ("a: &x 1\nb: *x\n", ("WG007", 1, 4, "anchors (&name) are not allowed in records")),
         ("a: 1\nb: 2\na: 3\n", ("WG005", 3, 1, "duplicate key 'a' (first on line 1)")),
         ("a: 1\n---\n", ("WG004", 2, 1, "a record is one YAML document, but a second one starts here")),
         ("%YAML 2.0\n---\na: 1\n", ("WG001", 1, 1, "invalid YAML: found incompatible YAML document")),
@@ -104,11 +104,27 @@ def test_deep_documents_are_refused_before_composing() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        (b"a: 1\nb: \xe9t\xe9\n", ("WG002", 2, 4, "not valid UTF-8")),
+        (
+            b"a: 1\nb: \xe9t\xe9\n",
+            (
+                "WG002",
+                2,
+                4,
+                "saved as Latin-1 (byte 0xE9 is '\xe9' there), not UTF-8; save it as UTF-8",
+            ),
+        ),
+        (b"a: \x81\n", ("WG002", 1, 4, "not valid UTF-8")),
+        ("a: 1\nb: \xe9\n".encode("utf-16"), ("WG002", 1, 1, "saved as UTF-16; save it as UTF-8")),
+        ("a: 1\nb: 2\n".encode("utf-16-le"), ("WG002", 1, 1, "saved as UTF-16; save it as UTF-8")),
+        ("a: 1\nb: 2\n".encode("utf-16-be"), ("WG002", 1, 1, "saved as UTF-16; save it as UTF-8")),
+        ("a: 1\n".encode("utf-32"), ("WG002", 1, 1, "saved as UTF-32; save it as UTF-8")),
+        (b"\x81\x8d\x00\x01\x02\x03", ("WG002", 1, 1, "not a text file (contains NUL bytes)")),
         (b"a: 1\n\x00", ("WG002", 2, 1, "not a text file (contains NUL bytes)")),
     ],
 )
-def test_decode_refusals_are_located(raw: bytes, expected: tuple[str, int, int, str]) -> None:
+def test_decode_refusals_are_located_and_name_the_encoding(
+    raw: bytes, expected: tuple[str, int, int, str]
+) -> None:
     with pytest.raises(YamlError) as info:
         yamlio.decode(raw)
     err = info.value

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wgctl import __version__
 from wgctl.commands import codeowners, editing, export, history, records, report, roster
+from wgctl.commands.options import REPO_HELP
 
 app = typer.Typer(
     name="wgctl",
@@ -26,11 +28,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    repo: Annotated[Path | None, typer.Option("--repo", help=REPO_HELP)] = None,
 ) -> None:
     """Records of members, initiatives, meetings and action items; co-chair rosters; reports."""
+    ctx.obj = {"repo": repo}  # a command's own --repo wins (see options.resolve_repo)
 
 
 for _module in (records, roster, report, codeowners, history, export, editing):

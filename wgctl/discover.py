@@ -41,6 +41,20 @@ def records_root(repo: Path) -> Path:
     return root
 
 
+def find_repo(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `records/`, as git finds `.git/`.
+
+    Why: a user working in `records/organisations/` means the repository around it.
+    """
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if (folder / RECORDS_DIR).is_dir():
+            return folder if folder != Path.cwd() else Path()
+    raise InputError(
+        f"no {RECORDS_DIR}/ folder in {here} or any folder above it (use --repo to point at one)"
+    )
+
+
 def _ignored(name: str) -> bool:
     """Dot-files and editor backups never shadow real records."""
     return name.startswith((".", "#")) or name.endswith(_BACKUP_SUFFIXES)

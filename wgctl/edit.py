@@ -48,8 +48,12 @@ def edit_record(
     mutate: Callable[[CommentedMap], None],
     *,
     expect_digest: str | None = None,
+    check: Callable[[dict[str, Any]], None] | None = None,
 ) -> str:
-    """Change one record in place with round-trip YAML; returns the new text."""
+    """Change one record in place with round-trip YAML; returns the new text.
+
+    `check` sees the edited record's plain data before anything is written, and may refuse it.
+    """
     path = _target(repo, rel)
     _check_writable(path, rel)
     with _lock(repo, rel):
@@ -67,7 +71,9 @@ def edit_record(
             new_text = dump_text(text, data)
         except (YAMLError, ValueError, TypeError) as exc:
             raise EditError(f"{rel}: cannot write the change: {str(exc)[:200]}") from None
-        _check_result(new_text, rel, expected=to_plain(data))
+        edited = _check_result(new_text, rel, expected=to_plain(data))
+        if check is not None:
+            check(edited)
         out = join_encoding(new_text, crlf=crlf, bom=bom)
         if hashlib.sha256(_read(path, rel)).hexdigest() != digest:
             raise EditError(f"{rel}: the file changed while it was being edited; nothing written")
@@ -159,7 +165,10 @@ def _safe_parse(text: str, rel: str) -> dict[str, Any]:
     try:
         return yamlio.load_record_text(text)
     except yamlio.YamlError as exc:
-        raise EditError(f"{rel}:{exc.line}: {exc.message} [{exc.rule}]; not changed") from None
+        more = f" (and {len(exc.all) - 1} more)" if len(exc.all) > 1 else ""
+        raise EditError(
+            f"{rel}:{exc.line}: {exc.message} [{exc.rule}]{more}; not changed"
+        ) from None
 
 
 def _check_result(text: str, rel: str, expected: Any = None) -> dict[str, Any]:

@@ -75,13 +75,19 @@ class Git:
             raise InputError(f"{ref!r}: no such commit in this repository") from None
 
 
+class NotGitRepositoryError(InputError):
+    """The records repository is a plain folder: there is no git history to read or write."""
+
+
 @contextmanager
 def open_git(path: Path) -> Iterator[Git]:
     """The git repository holding `path`, closed on exit; InputError when there is none."""
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise InputError(f"{path}: not a git repository (this command needs git history)") from None
+        raise NotGitRepositoryError(
+            f"{path.absolute()}: not a git repository (this command needs git history)"
+        ) from None
     with repo:
         top = repo.working_tree_dir
         if top is None:
@@ -204,6 +210,29 @@ def file_history(g: Git, rel: str) -> list[Revision]:
 def dirty(g: Git, rel: str) -> bool:
     """True when git has changes to `rel` it has not recorded (staged, unstaged or untracked)."""
     return bool(g.run("status", "--porcelain", "-z", "--", g.top(rel)).strip("\0"))
+
+
+def refuse_unrecorded(repo: Path, rel: str, *, force: bool) -> None:
+    """Refuse to write `rel` where git could not show or undo the change, unless `force`.
+
+    One policy for every command that writes into a repository (edits, roster apply,
+    CODEOWNERS): changes git has not recorded would mix with wgctl's, and outside git there
+    is no history to show or undo the write.
+    """
+    if force:
+        return
+    try:
+        with open_git(repo) as g:
+            changed = dirty(g, rel)
+    except NotGitRepositoryError:
+        raise UserError(
+            f"{repo.absolute()}: not a git repository, so git could not show or undo this "
+            "change; use --force to write anyway"
+        ) from None
+    if changed:
+        raise UserError(
+            f"{rel}: has changes git has not recorded; commit them first, or use --force"
+        )
 
 
 def find_record_path(g: Git, record: str) -> str:

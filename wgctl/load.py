@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
+from yaml.nodes import Node
 
 from wgctl import yamlio
 from wgctl.cache import Cache, GitState
 from wgctl.discover import Found, discover
-from wgctl.errors import Problem
+from wgctl.errors import Place, Problem
 from wgctl.models import KINDS, Record
 from wgctl.pydantic_errors import describe
 from wgctl.records import Records
+from wgctl.sourcetext import SourceTexts
 
 
 @dataclass
@@ -32,10 +34,12 @@ def load_repo(
     max_bytes: int = yamlio.MAX_BYTES,
     cache: bool = True,
     git_state: GitState | None = None,
+    texts: SourceTexts | None = None,
 ) -> Loaded:
     """Load every record under `repo/records/`; a broken file never hides the others (R15).
 
     Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.cache).
+    The text of each file read is left in `texts`, so placing and quoting never read it again.
     """
     found, problems = discover(repo)
     records = Records()
@@ -46,7 +50,7 @@ def load_repo(
     for item in found:
         hit = store.get(item.rel) if store else None
         if hit is None:
-            record, file_problems = load_file(item, max_bytes=max_bytes)
+            record, file_problems = load_file(item, max_bytes=max_bytes, texts=texts)
             if store:
                 store.put(item.rel, record, file_problems)
         else:
@@ -62,9 +66,10 @@ def load_repo(
 
 
 def load_file(
-    item: Found, *, max_bytes: int = yamlio.MAX_BYTES
+    item: Found, *, max_bytes: int = yamlio.MAX_BYTES, texts: SourceTexts | None = None
 ) -> tuple[Record | None, list[Problem]]:
-    """One record file to a validated record, or the problems that stop it."""
+    """One record file to a validated record, or the problems that stop it (placed from the
+    same parse)."""
     kind = item.rel.split("/")[1]
     model = KINDS.get(kind)
     if model is None:
@@ -74,13 +79,15 @@ def load_file(
         ]
     try:
         text = yamlio.read_text(item.file, max_bytes)
-        data = yamlio.load_record_text(text)
+        if texts is not None:
+            texts.keep(item.rel, text)
+        data, root = yamlio.parse_record(text)
     except yamlio.YamlError as exc:
-        return None, [Problem(item.rel, exc.line, exc.column, exc.rule, exc.message)]
+        return None, [_yaml_problem(item.rel, e) for e in exc.all]
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
-        return None, _schema_problems(item.rel, text, exc, model)
+        return None, _schema_problems(item.rel, root, exc, model)
     except Exception as exc:  # R8: a bug in a validator still names the file
         message = f"invalid record: {type(exc).__name__}: {str(exc)[:200]}"
         return None, [Problem(item.rel, 1, 1, "WG010", message)]
@@ -88,10 +95,14 @@ def load_file(
     return record, []
 
 
+def _yaml_problem(rel: str, exc: yamlio.YamlError) -> Problem:
+    also = tuple(Place(rel, line, column) for line, column in exc.also)
+    return Problem(rel, exc.line, exc.column, exc.rule, exc.message, also=also)
+
+
 def _schema_problems(
-    rel: str, text: str, exc: ValidationError, model: type[Record]
+    rel: str, root: Node, exc: ValidationError, model: type[Record]
 ) -> list[Problem]:
-    root = yamlio.compose(text)
     problems = []
     for loc, rule, message, at_key in describe(exc, model):
         pos = yamlio.locate(root, loc, key=at_key)
@@ -100,11 +111,11 @@ def _schema_problems(
 
 
 class Locator:
-    """Resolves problems' field paths to lines, parsing each file at most once, on demand."""
+    """Resolves problems' field paths to lines, composing each file at most once, on demand,
+    from the text the loader already read (see wgctl.sourcetext)."""
 
-    def __init__(self, repo: Path) -> None:
-        self._repo = repo
-        self._roots: dict[str, object] = {}
+    def __init__(self, texts: SourceTexts) -> None:
+        self._texts = texts
 
     def resolve(self, problems: Iterable[Problem]) -> list[Problem]:
         """Problems with line and column filled in where they were left at 0."""
@@ -112,17 +123,15 @@ class Locator:
         for problem in problems:
             placed = problem
             if problem.line == 0:
-                pos = self._position(problem)
+                pos = yamlio.locate(self._texts.root(problem.path), problem.loc)
                 placed = problem.with_position(pos.line, pos.column)
+            if any(p.line == 0 for p in placed.also):
+                placed = replace(placed, also=tuple(self._place(p) for p in placed.also))
             out.append(placed)
         return out
 
-    def _position(self, problem: Problem) -> yamlio.Position:
-        if problem.path not in self._roots:
-            try:
-                text = yamlio.read_text(self._repo / problem.path)
-                self._roots[problem.path] = yamlio.compose(text)
-            except yamlio.YamlError:
-                self._roots[problem.path] = None
-        root = self._roots[problem.path]
-        return yamlio.locate(root, problem.loc)  # type: ignore[arg-type]
+    def _place(self, place: Place) -> Place:
+        if place.line:
+            return place
+        pos = yamlio.locate(self._texts.root(place.path), place.loc)
+        return replace(place, line=pos.line, column=pos.column)

@@ -14,10 +14,10 @@ from itertools import groupby
 from pathlib import Path
 from typing import IO
 
-from wgctl.discover import readable
-from wgctl.errors import Problem, Severity
+from wgctl.errors import Place, Problem, Severity
 from wgctl.rules import BY_CODE
-from wgctl.yamlio import MAX_BYTES, YamlError, read_text
+from wgctl.sourcetext import SourceTexts
+from wgctl.textfile import MAX_BYTES
 
 FORMATS = ("text", "json", "github")
 # Control characters, line and paragraph separators, and bidirectional overrides.
@@ -35,6 +35,7 @@ def render(
     stream: IO[str],
     sources: Collection[str] | None = None,
     max_bytes: int = MAX_BYTES,
+    texts: SourceTexts | None = None,
 ) -> None:
     """Write problems in one of FORMATS; text quotes lines only from `sources` (see render_text)."""
     if fmt == "json":
@@ -42,7 +43,9 @@ def render(
     elif fmt == "github":
         render_github(problems, stream)
     else:
-        render_text(problems, repo, files, stream, sources=sources, max_bytes=max_bytes)
+        render_text(
+            problems, repo, files, stream, sources=sources, max_bytes=max_bytes, texts=texts
+        )
 
 
 def utf8_safe(text: str) -> str:
@@ -60,34 +63,6 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-class _Sources:
-    """Lines of the record files a report may quote: only files discovery accepted, read the
-    way the loader reads them (bounded, never blocking, never outside the repository or .git/)."""
-
-    def __init__(self, repo: Path, allowed: Collection[str] | None, max_bytes: int) -> None:
-        self._repo = repo
-        self._allowed = None if allowed is None else set(allowed)
-        self._max_bytes = max_bytes
-        self._lines: dict[str, list[str]] = {}
-
-    def line(self, problem: Problem) -> str | None:
-        """The problem's source line, or None when the file may not or cannot be read."""
-        if problem.path not in self._lines:
-            self._lines[problem.path] = self._read(problem.path)
-        lines = self._lines[problem.path]
-        return lines[problem.line - 1] if 0 < problem.line <= len(lines) else None
-
-    def _read(self, rel: str) -> list[str]:
-        if self._allowed is not None and rel not in self._allowed:
-            return []
-        if not readable(self._repo, rel):
-            return []
-        try:
-            return read_text(self._repo / rel, self._max_bytes).splitlines()
-        except YamlError:
-            return []
-
-
 def render_text(
     problems: Sequence[Problem],
     repo: Path,
@@ -96,17 +71,19 @@ def render_text(
     *,
     sources: Collection[str] | None = None,
     max_bytes: int = MAX_BYTES,
+    texts: SourceTexts | None = None,
 ) -> None:
     """Problems grouped by file, each `path:line:col:` (editor-clickable), source line and hint.
 
-    Source lines come only from `sources` (the files discovery accepted; None: any record file
-    that passes the same checks), read bounded and without following links out of the repository.
+    Source lines come from `texts` (what validation already read) or else only from `sources`
+    (the files discovery accepted; None: any record file that passes the same checks), read
+    bounded and without following links out of the repository.
     """
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
-    quoted = _Sources(repo, sources, max_bytes)
+    quoted = texts or SourceTexts(repo, max_bytes, sources)
     for path, group in groupby(problems, key=lambda p: p.path):
         shown = escape(one_line(path))
         console.print(f"[bold]{shown}[/bold]")
@@ -116,9 +93,11 @@ def render_text(
                 f"  {shown}:{p.line}:{p.column}: [{colour}]{p.severity}[/{colour}]: "
                 f"{escape(one_line(p.message))} [dim]\\[{escape(p.rule)}][/dim]"
             )
-            line = quoted.line(p)
+            line = quoted.line(p.path, p.line)
             if line is not None:
                 console.print(f"    [dim]{p.line:>4} |[/dim] {escape(one_line(line[:200]))}")
+            for other in p.also:
+                console.print(f"    also {escape(one_line(str(other)))}")
             rule = BY_CODE.get(p.rule)
             if rule:
                 console.print(f"    [dim]hint: {escape(rule.hint)}[/dim]")
@@ -159,13 +138,21 @@ def render_github(problems: Sequence[Problem], stream: IO[str]) -> None:
         level = "error" if p.severity is Severity.ERROR else "warning"
         rule = BY_CODE.get(p.rule)
         title = f"{p.rule} {rule.name}" if rule else p.rule
-        props = ",".join(
-            f"{key}={_escape_property(str(value))}"
-            for key, value in (
-                ("file", p.path),
-                ("line", p.line),
-                ("col", p.column),
-                ("title", title),
-            )
+        stream.write(_annotation(level, Place(p.path, p.line, p.column), title, p.message))
+        for other in p.also:  # every line the finding concerns gets its own annotation
+            message = f"{p.message} (reported at {p.path}:{p.line})"
+            stream.write(_annotation(level, other, title, message))
+
+
+def _annotation(level: str, at: Place, title: str, message: str) -> str:
+    """One workflow command: `::error file=...,line=...,col=...,title=...::message`."""
+    props = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", at.path),
+            ("line", at.line),
+            ("col", at.column),
+            ("title", title),
         )
-        stream.write(f"::{level} {props}::{_escape_data(p.message)}\n")
+    )
+    return f"::{level} {props}::{_escape_data(message)}\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wgctl.errors import Loc, Problem, Severity
+from wgctl.errors import Loc, Place, Problem, Severity
 
 if TYPE_CHECKING:
     from wgctl.models import Record
@@ -34,8 +34,8 @@ RULES: tuple[Rule, ...] = (
         "WG001",
         "yaml-syntax",
         E,
-        "The file is not valid YAML.",
-        "Fix the syntax at the line shown.",
+        "The file is not valid YAML (checking stops at the first syntax error in a file).",
+        "Fix the syntax at the line shown, then run again: the rest of the file is checked once it parses.",
     ),
     Rule("WG002", "encoding", E, "The file is not UTF-8 text.", "Save the file as UTF-8."),
     Rule(
@@ -285,6 +285,16 @@ def severity_of(code: str) -> Severity:
     return BY_CODE[code].severity
 
 
-def problem(record: Record, loc: Loc, code: str, message: str) -> Problem:
-    """A problem under rule `code` at a field of a record; its line is resolved later from `loc`."""
-    return Problem(record.path, 0, 0, code, message, severity_of(code), loc=loc)
+def problem(
+    record: Record, loc: Loc, code: str, message: str, also: tuple[Place, ...] = ()
+) -> Problem:
+    """A problem under rule `code` at a field of a record; its line is resolved later from `loc`.
+
+    `also` names the other fields the finding concerns (see `place`), so each line is shown.
+    """
+    return Problem(record.path, 0, 0, code, message, severity_of(code), loc=loc, also=also)
+
+
+def place(record: Record, loc: Loc) -> Place:
+    """Another field a problem concerns; its line is resolved later from `loc`."""
+    return Place(record.path, loc=loc)

@@ -123,6 +123,11 @@ class Edit:
 def record_path(records: Records, kind: str, record_id: str) -> str:
     """The path of an existing record of `kind`, or a UserError naming what is missing."""
     record = records.by_kind[kind].get(record_id)
+    if record is None and record_id in records.unloaded:
+        raise UserError(
+            f"records/{kind}/{record_id}.yaml: cannot be read, so it cannot be edited; "
+            "fix it first (`wgctl validate` shows why)"
+        )
     if record is None:
         raise UserError(f"no {kind.removesuffix('s')} with the id {record_id!r}")
     return record.path

@@ -9,9 +9,10 @@ from pathlib import Path
 from wgctl import yamlio
 from wgctl.cache import GitState, ResultMemo
 from wgctl.checks import run_checks
-from wgctl.errors import Problem, Severity
+from wgctl.errors import InputError, Problem, Severity
 from wgctl.load import Loaded, Locator, load_repo
 from wgctl.records import Records
+from wgctl.sourcetext import SourceTexts
 
 
 class Result:
@@ -23,11 +24,16 @@ class Result:
         problems: list[Problem],
         files: list[str],
         load: Callable[[], Records] | None = None,
+        texts: SourceTexts | None = None,
     ) -> None:
         self._records = records
         self._load = load
         self.problems = problems
         self.files = files
+        # How many files the report covers: all, the PATHs asked for, or the changed ones.
+        self.checked = len(files)
+        # The files' text, for quoting problems' lines: read at most once per command.
+        self.texts = texts
 
     @property
     def records(self) -> Records:
@@ -76,12 +82,56 @@ def validate_repo(
             files,
             load=lambda: load_repo(repo, max_bytes=max_bytes, git_state=state).records,
         )
-    loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state)
+    texts = SourceTexts(repo, max_bytes)
+    loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state, texts=texts)
+    texts.allowed = set(loaded.files)  # discovery's verdict: only these are ever read
     problems = loaded.problems + run_checks(loaded.records, today=day, repo=repo)
     if only is not None:
         wanted = set(only)
         problems = [p for p in problems if p.path in wanted]
-    problems = sorted(Locator(repo).resolve(problems))
+    problems = sorted(Locator(texts).resolve(problems))
+    texts.retain({p.path for p in problems})
     if memo:
         memo.put(problems, loaded.files)
-    return Result(loaded.records, problems, loaded.files)
+    return Result(loaded.records, problems, loaded.files, texts=texts)
+
+
+def validate_request(
+    repo: Path,
+    *,
+    only: list[str] | None = None,
+    changed_since: str | None = None,
+    today: date | None = None,
+    max_bytes: int = yamlio.MAX_BYTES,
+) -> Result:
+    """What `wgctl validate` reports: the problems of the files asked for (PATHs, or what
+    changed since a commit, with the problems elsewhere that the change caused).
+
+    A PATH that is no record file of the repository is a mistake, never "0 errors: ok".
+    """
+    changes = None
+    if changed_since is not None:
+        from wgctl import history  # noqa: PLC0415 - git only when asked for
+
+        changes = history.changed_since(repo, changed_since)
+    result = validate_repo(repo, only=only, max_bytes=max_bytes, today=today)
+    if only is not None:
+        _refuse_unknown(only, result)
+    if changes is not None:
+        from wgctl import changeset  # noqa: PLC0415
+
+        result.problems = changeset.concerning(result.problems, result.records, changes)
+        only = sorted(changes.changed) if only is None else only
+    result.checked = len(only) if only is not None else len(result.files)
+    return result
+
+
+def _refuse_unknown(only: list[str], result: Result) -> None:
+    from wgctl.output import one_line  # noqa: PLC0415 - rich stays out of the import path
+
+    known = set(result.files) | {p.path for p in result.problems}
+    for rel in only:
+        if rel not in known:
+            raise InputError(
+                f"{one_line(rel)}: no such record file in the repository (names are exact)"
+            )

@@ -9,16 +9,28 @@ checked with exact marks, and YAML 1.2 resolution (`NO` stays a string) never de
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from wgctl.errors import Loc
+from wgctl.errors import Loc, YamlError, YamlProblemsError
+from wgctl.textfile import MAX_BYTES, decode, read_text
+from wgctl.yamldata import (
+    ALIAS,
+    ALLOWED_TAGS,
+    CORE,
+    MAP,
+    MAX_DEPTH,
+    MAX_FINDINGS,
+    RESOLVERS,
+    SEQ,
+    STR,
+    TOO_DEEP,
+    build,
+)
 from wgctl.yamldepth import too_deep_at
 from wgctl.yamlpos import Position, event_mark, locate, text_position
 from wgctl.yamlpos import mark as _mark
@@ -41,15 +53,10 @@ except ImportError:  # pragma: no cover
             Composer.__init__(self)
 
 
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 64
-_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
-MAX_INT_DIGITS = 30
+_ANCHOR = "anchors (&name) are not allowed in records"
 # libyaml's composer recurses in C once per level: 10^4 levels pass, 10^5 crash the process.
 SCAN_ABOVE = 2_000
-_CORE = "tag:yaml.org,2002:"
-ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
-__all__ = [  # Loc, Position and locate are re-exported from wgctl.yamlpos
+__all__ = [  # re-exported: Loc, YamlError (errors), Position, locate (yamlpos), decode, read_text (textfile)
     "ALLOWED_TAGS",
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -62,21 +69,9 @@ __all__ = [  # Loc, Position and locate are re-exported from wgctl.yamlpos
     "implicit_resolvers",
     "load_record_text",
     "locate",
+    "parse_record",
     "read_text",
 ]
-_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
-_COLLECTION_TAG: dict[type[Node], str] = {SequenceNode: _SEQ, MappingNode: _MAP}
-
-
-class YamlError(Exception):
-    """A file that cannot become plain data; carries a rule code and a 1-based position."""
-
-    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.rule = rule
-        self.message = message
-        self.line = line
-        self.column = column
 
 
 class _Composer(_Parser, BaseResolver):
@@ -91,28 +86,13 @@ class _Composer(_Parser, BaseResolver):
                 for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
                     if regexp.match(value):
                         return tag
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
+            return STR
+        return SEQ if kind is SequenceNode else MAP
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def _add(tag: str, pattern: str, first: str) -> None:
-    _PATTERNS[_CORE + tag] = re.compile(pattern)
-    _Composer.add_implicit_resolver(_CORE + tag, _PATTERNS[_CORE + tag], list(first))
-
-
-_add("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
-_add("null", r"^(?:~|null|Null|NULL|)$", "~nN")
-_Composer.add_implicit_resolver(_CORE + "null", re.compile(r"^$"), [""])
-_add("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789")
-_add(
-    "float",
-    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-    "-+0123456789.",
-)
+for _tag, (_pattern, _first) in RESOLVERS.items():
+    _Composer.add_implicit_resolver(_tag, _pattern, list(_first))
+_Composer.add_implicit_resolver(CORE + "null", re.compile(r"^$"), [""])
 
 
 def implicit_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
@@ -120,61 +100,20 @@ def implicit_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
     return _Composer.yaml_implicit_resolvers
 
 
-def decode(raw: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM allowed), never binary; errors name the line."""
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise YamlError("WG002", "not a text file (contains NUL bytes)", line)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError("WG002", "not valid UTF-8", line, column) from None
-
-
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as text, refusing it before reading when it is over `max_bytes`."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks on a FIFO
-        try:
-            size = os.fstat(fd).st_size
-            raw = os.read(fd, max_bytes + 1) if size <= max_bytes else b""
-            while (
-                size <= max_bytes
-                and len(raw) <= max_bytes
-                and (more := os.read(fd, max_bytes + 1 - len(raw)))
-            ):
-                raw += more  # the file grew after the stat, or a short read
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise YamlError("WG009", f"cannot read file: {exc.strerror or exc}") from None
-    if size > max_bytes or len(raw) > max_bytes:
-        size = max(size, len(raw))
-        msg = f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for a record"
-        raise YamlError("WG003", msg)
-    return decode(raw)
-
-
 def _check_events(text: str) -> None:
-    """Reject aliases and nesting deeper than MAX_DEPTH from the event stream, without recursion.
+    """Reject nesting deeper than MAX_DEPTH from the event stream, without recursion.
 
-    Why: the C composer recurses once per level (10^5 `[` would exhaust the C stack), and it
-    shares aliased nodes, so the alias's own line is only known from its event.
+    Why: the C composer recurses once per level (10^5 `[` would exhaust the C stack). Aliases
+    are left to `construct`, which reports every one of them at its own line.
     """
     depth = 0
     for event in yaml.parse(text, Loader=_Composer):  # type: ignore[arg-type]
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlError("WG008", _TOO_DEEP, *event_mark(event))
+                raise YamlError("WG008", TOO_DEEP, *event_mark(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-        elif isinstance(event, yaml.AliasEvent):
-            raise YamlError(
-                "WG007", "aliases (*name) are not allowed in records", *event_mark(event)
-            )
 
 
 def _confirm_too_deep(prefix: str) -> None:
@@ -209,7 +148,7 @@ def compose(text: str) -> Node | None:
         line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
         problem = exc.problem or "invalid YAML"
         if "nesting depth" in problem:  # a parser's own limit: it means wgctl's rule
-            raise YamlError("WG008", _TOO_DEEP, line, col) from None
+            raise YamlError("WG008", TOO_DEEP, line, col) from None
         if problem.startswith("but found another document"):
             msg = "a record is one YAML document, but a second one starts here"
             raise YamlError("WG004", msg, line, col) from None
@@ -224,106 +163,52 @@ def compose(text: str) -> Node | None:
     return node
 
 
-def _scalar(node: ScalarNode) -> Any:
-    tag, value = node.tag, node.value
-    if tag == _STR:
-        return value
-    if tag not in ALLOWED_TAGS:
-        raise _tag_error(node)
-    pattern = _PATTERNS.get(tag)
-    if pattern is None or not pattern.match(value):  # an explicit tag that does not fit
-        short = value if len(value) <= 40 else value[:37] + "..."
-        msg = f"{short!r} is not a valid {tag.removeprefix(_CORE)}: remove the tag"
-        raise YamlError("WG006", msg, *_mark(node))
-    if tag == _CORE + "null":
-        return None
-    if tag == _CORE + "bool":
-        return value.lower() == "true"
-    if tag == _CORE + "int":
-        if len(value) > MAX_INT_DIGITS:
-            raise YamlError("WG001", "number too large", *_mark(node))
-        if value.startswith(("0o", "0x")):
-            return int(value[2:], 8 if value[1] == "o" else 16)
-        return int(value)
-    low = value.lower()
-    if low.endswith("nan"):
-        return float("nan")
-    if low.endswith("inf"):
-        return float("-inf") if value.startswith("-") else float("inf")
-    return float(value)
+def _raise_found(found: list[YamlError], text: str) -> None:
+    """Raise every finding in file order; anchors and aliases are placed from the events."""
+    if "&" in text:  # every anchor, used or not, and each alias at its own line
+        found = [e for e in found if e.message != ALIAS] + _anchor_findings(text)
+    if not found:
+        return
+    found.sort(key=lambda e: (e.line, e.column))
+    if len(found) > MAX_FINDINGS:
+        more = found[MAX_FINDINGS]
+        note = f"more than {MAX_FINDINGS} problems in this file; fix these and run again"
+        found = [*found[:MAX_FINDINGS], YamlError(more.rule, note, more.line, more.column)]
+    raise YamlProblemsError(found)
+
+
+def _anchor_findings(text: str) -> list[YamlError]:
+    """Each anchor (&name) and alias (*name) of the document, from the parser's events."""
+    found = []
+    for event in yaml.parse(text, Loader=_Composer):  # type: ignore[arg-type]
+        if isinstance(event, yaml.AliasEvent):
+            found.append(YamlError("WG007", ALIAS, *event_mark(event)))
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            found.append(YamlError("WG007", _ANCHOR, *event_mark(event)))
+        if len(found) > MAX_FINDINGS:
+            break
+    return found
 
 
 def construct(root: Node, text: str = "") -> Any:
-    """Plain data from a node tree: core tags only, no aliases, no duplicate keys, bounded depth.
-
-    Iterative (no recursion), and lean: it runs once per value of every record.
-    """
-    seen: set[int] | None = set() if "*" in text or not text else None  # an alias needs a `*`
-    result: list[Any] = [None]
-    stack: list[tuple[Node, Any, Any, int]] = [(root, result, 0, 1)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        node, parent, key, depth = pop()
-        if seen is not None:
-            _check_alias(node, seen, text)
-        cls, tag = node.__class__, node.tag
-        value: Any
-        if cls is ScalarNode:
-            value = node.value if tag == _STR else _scalar(cast("ScalarNode", node))
-        elif depth > MAX_DEPTH:  # levels of nesting are collections, as in the event scan
-            raise YamlError("WG008", _TOO_DEEP, *_mark(node))
-        elif tag != _COLLECTION_TAG.get(cls):
-            raise _tag_error(node)
-        elif cls is SequenceNode:
-            value = [None] * len(node.value)
-            for i, child in enumerate(node.value):
-                push((child, value, i, depth + 1))
-        else:
-            value = {}
-            for key_node, value_node in node.value:
-                name = _key(key_node, value, node)
-                if seen is not None:
-                    _check_alias(key_node, seen, text)
-                value[name] = None
-                push((value_node, value, name, depth + 1))
-        parent[key] = value
-    return result[0]
-
-
-def _key(node: Node, mapping: dict[str, Any], parent: Node) -> str:
-    """A mapping key: plain text, not a merge key, not already in `mapping`."""
-    if node.__class__ is not ScalarNode or node.tag != _STR:
-        raise YamlError("WG004", "keys must be plain text", *_mark(node))
-    name: str = node.value
-    if name == "<<" and not node.style:  # plain: "" from libyaml, None from Python
-        raise YamlError("WG007", "merge keys (<<) are not allowed in records", *_mark(node))
-    if name in mapping:
-        first = next(k for k, _ in parent.value if k.__class__ is ScalarNode and k.value == name)
-        msg = f"duplicate key {name[:60]!r} (first on line {_mark(first)[0]})"
-        raise YamlError("WG005", msg, *_mark(node))
-    return name
-
-
-def _check_alias(node: Node, seen: set[int], text: str) -> None:
-    if id(node) in seen:
-        _check_events(text)  # finds the alias's own line
-        raise YamlError("WG007", "aliases (*name) are not allowed in records", *_mark(node))
-    seen.add(id(node))
-
-
-def _tag_error(node: Node) -> YamlError:
-    if node.tag not in ALLOWED_TAGS:
-        return YamlError("WG006", f"tag {node.tag!r} is not allowed in records", *_mark(node))
-    kind = {ScalarNode: "scalar", SequenceNode: "sequence"}.get(node.__class__, "mapping")
-    return YamlError("WG006", f"tag {node.tag!r} does not fit a {kind}", *_mark(node))
+    """Plain data from a node tree (see `wgctl.yamldata.build`), or every refusal in file order."""
+    data, found = build(root, text)
+    if found or "&" in text:
+        _raise_found(found, text)
+    return data
 
 
 def load_record_text(text: str) -> dict[str, Any]:
     """One record: exactly one YAML document whose top level is a mapping."""
+    return parse_record(text)[0]
+
+
+def parse_record(text: str) -> tuple[dict[str, Any], MappingNode]:
+    """One record's data and its node tree (which places problems without parsing again)."""
     root = compose(text)
     if root is None:
         raise YamlError("WG004", "file is empty: a record is one YAML mapping")
     if not isinstance(root, MappingNode):
         raise YamlError("WG004", "a record must be a mapping of field: value", *_mark(root))
     data: dict[str, Any] = construct(root, text)
-    return data
+    return data, root

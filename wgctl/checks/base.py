@@ -11,9 +11,18 @@ from typing import Any, TypeVar, cast
 from wgctl.errors import Loc
 from wgctl.models import Record
 from wgctl.records import Records
-from wgctl.rules import problem
+from wgctl.rules import place, problem
 
-__all__ = ["CheckContext", "earliest", "every", "field_name", "latest", "problem", "walk"]
+__all__ = [
+    "CheckContext",
+    "earliest",
+    "every",
+    "field_name",
+    "latest",
+    "place",
+    "problem",
+    "walk",
+]
 
 R = TypeVar("R", bound=Record)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, place, problem
 from wgctl.errors import Problem
 from wgctl.models import Record
 from wgctl.records import Records
@@ -22,4 +22,4 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
             first, *others = sorted(same, key=lambda r: r.path)
             for record in others:
                 msg = f"id {record.id!r} is already used by {first.path}"
-                yield problem(record, ("id",), CODE, msg)
+                yield problem(record, ("id",), CODE, msg, also=(place(first, ("id",)),))

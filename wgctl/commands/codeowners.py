@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.loading import loaded_records
-from wgctl.commands.options import RepoOption, TodayOption, day_or_today, input_error
+from wgctl.commands.options import RepoOption, TodayOption, day_or_today
 
 
 def register(app: typer.Typer) -> None:
@@ -22,13 +21,21 @@ def codeowners(
     repo: RepoOption = Path(),
     check: Annotated[bool, typer.Option(help="Only check that the file is current.")] = False,
     today: TodayOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write even outside git, or over changes git has not recorded."
+        ),
+    ] = False,
 ) -> None:
     """Write .github/CODEOWNERS so each group's current co-chairs review its records."""
     from wgctl.atomic import write_text_atomic
     from wgctl.codeowners import CODEOWNERS, first_difference, generate
+    from wgctl.gitio import refuse_unrecorded
+    from wgctl.usable import readable_records
 
-    day = day_or_today(today, "--today", input_error)
-    text = generate(loaded_records(repo), day)
+    day = day_or_today(today, "--today")
+    text = generate(readable_records(repo), day)
     path = repo / CODEOWNERS
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if check:
@@ -41,5 +48,6 @@ def codeowners(
     if current == text:
         typer.echo(f"{CODEOWNERS} is already current")
         return
+    refuse_unrecorded(repo, CODEOWNERS, force=force)
     write_text_atomic(path, text)
     typer.echo(f"wrote {CODEOWNERS}")

@@ -1,31 +1,29 @@
 """`wgctl new`, `wgctl action close`, `wgctl initiative update`: records created and edited in place.
 
-Every new record is checked against every rule before it is written; an edit refuses a file with
-changes git has not recorded unless forced.
+Every new record is checked against every rule before it is written. An edit is refused only for
+its own file's errors (unless forced) or errors it would create (see wgctl.editflow), and for a
+file git cannot show the change of (changes not recorded, or no git: unless forced).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.loading import loaded_records
 from wgctl.commands.options import (
     Audience,
     DateOption,
     EditForceOption,
     RepoOption,
     day_or_today,
-    input_error,
 )
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from wgctl.records import Records
     from wgctl.scaffold import Edit
 
@@ -55,10 +53,6 @@ SourceOption = Annotated[
 IdOption = Annotated[str | None, typer.Option("--id", help="Id to use (default: next free).")]
 
 
-def _day(value: str | None, option: str) -> date:
-    return day_or_today(value, option, input_error)
-
-
 def _ask(value: str | None, option: str) -> str:
     """An option's value, prompting for it only when a person is at the terminal."""
     from wgctl.errors import UserError
@@ -71,21 +65,18 @@ def _ask(value: str | None, option: str) -> str:
     raise UserError(f"{option} is required")
 
 
-def _apply(repo: Path, edit: Edit, force: bool) -> None:
-    """Write one edit, refusing a file with changes git has not recorded unless forced."""
-    from wgctl import gitio
-    from wgctl.edit import edit_record
-    from wgctl.errors import UserError
+def _apply(repo: Path, build: Callable[[Records], Edit], force: bool) -> None:
+    """Write one edit; refused only for problems of its own file or problems it would create."""
+    from wgctl.editflow import apply_edit
 
-    if not force:
-        with gitio.open_git(repo) as g:
-            if gitio.dirty(g, edit.rel):
-                raise UserError(
-                    f"{edit.rel}: has changes git has not recorded; commit them first, "
-                    "or use --force"
-                )
-    edit_record(repo, edit.rel, edit.mutate)
-    typer.echo(f"updated {edit.rel}")
+    typer.echo(f"updated {apply_edit(repo, build, force=force)}")
+
+
+def _records(repo: Path) -> Records:
+    """The repository's readable records: a broken file elsewhere does not block a new one."""
+    from wgctl.load import load_repo
+
+    return load_repo(repo).records
 
 
 def _create(repo: Path, records: Records, rel: str, text: str) -> None:
@@ -113,8 +104,8 @@ def action_close(
     """Close an action item: status, closing date and note, changed in place."""
     from wgctl.scaffold import close_action
 
-    edit = close_action(loaded_records(repo), action_id, _ask(note, "--note"), _day(day, "--date"))
-    _apply(repo, edit, force)
+    note, closed = _ask(note, "--note"), day_or_today(day, "--date")
+    _apply(repo, lambda records: close_action(records, action_id, note, closed), force)
 
 
 @guard
@@ -132,11 +123,8 @@ def initiative_update(
     """Add a dated status update to an initiative and set its status."""
     from wgctl.scaffold import add_update
 
-    chosen = _ask(status, "--status")
-    edit = add_update(
-        loaded_records(repo), initiative_id, chosen, _ask(text, "--text"), _day(day, "--date")
-    )
-    _apply(repo, edit, force)
+    chosen, said, on = _ask(status, "--status"), _ask(text, "--text"), day_or_today(day, "--date")
+    _apply(repo, lambda records: add_update(records, initiative_id, chosen, said, on), force)
 
 
 @guard
@@ -156,15 +144,15 @@ def new_meeting(
     """Create a meeting record."""
     from wgctl.scaffold import new_meeting as build
 
-    records = loaded_records(repo)
+    records = _records(repo)
     fields = {
         "id": record_id,
         "sensitivity": sensitivity.value,
         "type": kind,
         "title": _ask(title, "--title"),
         "group": group,
-        "start": _day(_ask(start, "--start"), "--start"),
-        "end": _day(end, "--end") if end else None,
+        "start": day_or_today(_ask(start, "--start"), "--start"),
+        "end": day_or_today(end, "--end") if end else None,
         "location": location,
     }
     _create(repo, records, *build(records, fields, _ask(source, "--source")))
@@ -186,14 +174,14 @@ def new_action(
     """Create an open action item."""
     from wgctl.scaffold import new_action as build
 
-    records = loaded_records(repo)
+    records = _records(repo)
     fields = {
         "id": record_id,
         "sensitivity": sensitivity.value,
         "text": _ask(text, "--text"),
         "raised_at": raised_at,
         "owner": _ask(owner, "--owner"),
-        "due": _day(due, "--due") if due else None,
+        "due": day_or_today(due, "--due") if due else None,
         "initiative": initiative,
     }
     _create(repo, records, *build(records, fields, _ask(source, "--source")))
@@ -214,7 +202,7 @@ def new_initiative(
     """Create an initiative with the next item number in its theme."""
     from wgctl.scaffold import new_initiative as build
 
-    records = loaded_records(repo)
+    records = _records(repo)
     fields = {
         "id": record_id,
         "sensitivity": sensitivity.value,

@@ -36,11 +36,12 @@ def register(app: typer.Typer) -> None:
 
 
 def _view(repo: Path, audience: Audience) -> View:
-    """The valid records as `audience` may see them."""
+    """The valid records as `audience` may see them (an export's --force only replaces a file)."""
+    from wgctl.audience import for_audience
     from wgctl.models import Sensitivity
-    from wgctl.report.produce import load_view
+    from wgctl.usable import valid_records
 
-    return load_view(repo, Sensitivity(audience.value))
+    return for_audience(valid_records(repo, "not exporting"), Sensitivity(audience.value))
 
 
 def _write(out: Path, data: bytes, force: bool, what: str) -> None:
@@ -66,13 +67,13 @@ def export_ics(
 ) -> None:
     """Meetings and Joint Periods of Action as an iCalendar feed (stdout unless -o)."""
     from wgctl.audience import for_audience
-    from wgctl.commands.loading import loaded_records
     from wgctl.export import calendar
     from wgctl.export.stamps import record_stamps
     from wgctl.models import Sensitivity
+    from wgctl.usable import readable_records
 
     level = Sensitivity.RESTRICTED if include_restricted else Sensitivity(audience.value)
-    view = for_audience(loaded_records(repo), level)
+    view = for_audience(readable_records(repo), level)
     meetings, name = calendar.select(view, group)
     data = calendar.render(meetings, view, record_stamps(repo), name)
     if out is None:

@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -57,30 +57,24 @@ def validate(
 ) -> None:
     """Validate every record and every cross-record rule; exit 1 on errors."""
     from wgctl import output
-    from wgctl.validate import validate_repo
+    from wgctl.validate import validate_request
 
-    only = [_record_path(repo, p) for p in paths] if paths else None
-    changes = None
-    if changed_since is not None:
-        from wgctl import changeset, history
-
-        changes = history.changed_since(repo, changed_since)
-    day = today.date() if today else None
-    result = validate_repo(repo, only=only, max_bytes=max_bytes, today=day)
-    if only is not None:
-        _refuse_unknown(only, result.files, result.problems)
-    if changes is not None:
-        result.problems = changeset.concerning(result.problems, result.records, changes)
-        only = sorted(changes.changed) if only is None else only
-    files = len(only) if only is not None else len(result.files)
+    result = validate_request(
+        repo,
+        only=[_record_path(repo, p) for p in paths] if paths else None,
+        changed_since=changed_since,
+        today=today.date() if today else None,
+        max_bytes=max_bytes,
+    )
     output.render(
         fmt.value,
         result.problems,
         repo=repo,
-        files=files,
+        files=result.checked,
         stream=sys.stdout,
         sources=result.files,
         max_bytes=max_bytes,
+        texts=result.texts,
     )
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
 
@@ -104,19 +98,6 @@ def _record_path(repo: Path, path: Path) -> str:
         return absolute.resolve().relative_to(repo.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):
         raise InputError(f"{path}: not inside the repository {repo}") from None
-
-
-def _refuse_unknown(only: list[str], files: list[str], problems: list[Any]) -> None:
-    """A PATH that is no record file of the repository is a mistake, never "0 errors: ok"."""
-    from wgctl.errors import InputError
-    from wgctl.output import one_line
-
-    known = set(files) | {p.path for p in problems}
-    for rel in only:
-        if rel not in known:
-            raise InputError(
-                f"{one_line(rel)}: no such record file in the repository (names are exact)"
-            )
 
 
 @guard

@@ -20,7 +20,6 @@ from wgctl.commands.options import (
     GroupArg,
     RepoOption,
     day_or_today,
-    user_error,
 )
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ def progress(
     repo: RepoOption = Path(),
 ) -> None:
     """The AHG progress report: per theme, each item's who and status since the previous SOM."""
-    until_day = day_or_today(until, "--until", user_error)
+    until_day = day_or_today(until, "--until")
     params = {"until": until_day, "since": since, "changes": changes}
     _emit("progress", params, audience, fmt, output, template, force, repo)
 
@@ -148,7 +147,7 @@ def oral(
     repo: RepoOption = Path(),
 ) -> None:
     """The co-chairs' oral update for the AHG SOM: one page of bullet points."""
-    params = {"group_id": group, "until": day_or_today(until, "--until", user_error)}
+    params = {"group_id": group, "until": day_or_today(until, "--until")}
     _emit("oral", params, audience, fmt, output, template, force, repo)
 
 
@@ -167,7 +166,7 @@ def actions(
 ) -> None:
     """The action-item tracker."""
     params = {
-        "today": day_or_today(as_of, "--as-of", user_error),
+        "today": day_or_today(as_of, "--as-of"),
         "owner": owner,
         "overdue": overdue,
     }
@@ -189,5 +188,5 @@ def meeting(
     repo: RepoOption = Path(),
 ) -> None:
     """A meeting's agenda (before it) or summary record (after it)."""
-    params = {"meeting_id": meeting_id, "today": day_or_today(as_of, "--as-of", user_error)}
+    params = {"meeting_id": meeting_id, "today": day_or_today(as_of, "--as-of")}
     _emit("meeting", params, audience, fmt, output, template, force, repo)

@@ -17,7 +17,6 @@ from wgctl.commands.options import (
     RepoOption,
     day_or_today,
     parse_day,
-    usage_error,
 )
 from wgctl.commands.options import OptionalGroupArg as GroupArg
 
@@ -128,7 +127,7 @@ def next_(
     from wgctl.roster.decide import next_rotation
     from wgctl.roster.render import rotation_lines
 
-    day = day_or_today(as_of, "--as-of", usage_error)
+    day = day_or_today(as_of, "--as-of")
     records, chosen, withheld = _for_audience(repo, group, audience)
     rot = next_rotation(records, chosen, day, withheld=withheld)
     _emit(rot, rotation_lines, fmt, audience)
@@ -152,7 +151,7 @@ def plan(
     from wgctl.roster.plan import plan_rotation
     from wgctl.roster.render import plan_lines
 
-    day = day_or_today(as_of, "--as-of", usage_error)
+    day = day_or_today(as_of, "--as-of")
     records, chosen, withheld = _for_audience(repo, group, audience)
     result = plan_rotation(records, chosen, day, years, withheld=withheld)
     _emit(result, plan_lines, fmt, audience)
@@ -211,9 +210,9 @@ def apply(
         decided_at,
         seat or extend_seat or 0,
         member if seat is not None else None,
-        parse_day(start, "--start", usage_error),
+        parse_day(start, "--start"),
         years,
-        parse_day(until, "--until", usage_error),
+        parse_day(until, "--until"),
         exception,
         agreed_at,
     )
@@ -234,9 +233,9 @@ def _read_for_edit(
 
     A group file with changes git has not recorded is refused unless `force`.
     """
-    from wgctl import gitio
     from wgctl.edit import file_digest
     from wgctl.errors import UserError
+    from wgctl.gitio import refuse_unrecorded
 
     # Digests first: a change after this point makes the edit refuse, never pass unchecked.
     digests = {
@@ -249,11 +248,5 @@ def _read_for_edit(
     digest = digests.get(chosen.path)
     if digest is None:
         raise UserError(f"{chosen.path}: the file changed while it was read; nothing written")
-    if not force:
-        with gitio.open_git(repo) as g:
-            if gitio.dirty(g, chosen.path):
-                raise UserError(
-                    f"{chosen.path}: has changes git has not recorded; commit them first, "
-                    "or use --force"
-                )
+    refuse_unrecorded(repo, chosen.path, force=force)
     return records, chosen, digests

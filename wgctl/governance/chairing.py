@@ -36,7 +36,7 @@ from wgctl.governance.stagger import check_stagger
 from wgctl.governance.terms import DAY, Indexed, run_start, seat_terms, within_years
 from wgctl.models import Group, Policy
 from wgctl.records import Records
-from wgctl.rules import problem
+from wgctl.rules import place, problem
 
 
 def chairing_problems(records: Records, today: date) -> Iterator[Problem]:
@@ -71,7 +71,8 @@ def _seats(group: Group, policy: Policy) -> Iterator[Problem]:
                     f"seat {seat}: {cur.term.member}'s term from {cur.term.start} overlaps "
                     f"{prev.term.member}'s term to {prev.term.effective_end} (terms.{prev.index})"
                 )
-                yield problem(group, ("terms", cur.index, "start"), "WG201", msg)
+                other = place(group, ("terms", prev.index, "end"))
+                yield problem(group, ("terms", cur.index, "start"), "WG201", msg, also=(other,))
 
 
 def _vacancy(group: Group, today: date, policy: Policy) -> Iterator[Problem]:
@@ -144,5 +145,6 @@ def _one_seat(group: Group) -> Iterator[Problem]:
                 msg = (
                     f"{cur.member} would hold seats {prev.seat} and {cur.seat} at once (terms.{i})"
                 )
-                yield problem(group, ("terms", j, "member"), "WG207", msg)
+                other = place(group, ("terms", i, "member"))
+                yield problem(group, ("terms", j, "member"), "WG207", msg, also=(other,))
                 break

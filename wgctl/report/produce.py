@@ -14,7 +14,7 @@ from wgctl.report import actions, annual, meeting, oral, progress
 from wgctl.report.pdf import PDF_CSS, html_to_pdf
 from wgctl.report.render import render, template_file
 from wgctl.report.word import html_to_docx
-from wgctl.validate import validate_repo
+from wgctl.usable import valid_records
 
 FORMATS = ("md", "html", "docx", "pdf")
 BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
@@ -28,15 +28,9 @@ BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
 
 def load_view(repo: Path, audience: Sensitivity, *, force: bool = False) -> View:
     """The records of a valid repository as `audience` may see them (R19, R20)."""
-    result = validate_repo(repo)
-    if result.errors and not force:
-        first = result.errors[0]
-        raise UserError(
-            f"not rendering from invalid records: {len(result.errors)} error(s), first "
-            f"{first.path}:{first.line}: {first.message} [{first.rule}] "
-            "(run `wgctl validate`; --force renders the valid records only)"
-        )
-    return for_audience(result.records, audience)
+    hint = "--force renders the valid records only"
+    records = valid_records(repo, "not rendering", force=force, force_hint=hint)
+    return for_audience(records, audience)
 
 
 def render_report(
