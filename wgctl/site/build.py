@@ -1,0 +1,139 @@
+"""Build the site: every page rendered in memory first, then only changed files written.
+
+All or nothing for errors: invalid records or a template error stop the build before any file
+is written. Deterministic: no build time anywhere (the date is `as_of`), sorted everything, so
+two builds of one commit for one audience are byte-identical. Files a previous build wrote
+and this one does not are removed; nothing else in the folder is touched.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from wgctl import ics
+from wgctl.atomic import write_atomic
+from wgctl.audience import View
+from wgctl.errors import UserError
+from wgctl.models import Meeting, Sensitivity
+from wgctl.report import dates
+from wgctl.report.common import audience_context
+from wgctl.report.produce import load_view
+from wgctl.report.render import BUNDLED, environment
+from wgctl.site import catalogue, pages
+from wgctl.site.changes import Changes, recent_changes
+from wgctl.site.links import Page
+
+MANIFEST = ".wgctl-site"
+SEARCH_DIR = "pagefind"
+NAV = (
+    ("index.html", "Dashboard"),
+    ("initiatives/index.html", "Initiatives"),
+    ("meetings/index.html", "Meetings"),
+    ("actions/index.html", "Actions"),
+    ("organisations/index.html", "Organisations"),
+    ("history/index.html", "History"),
+    ("search/index.html", "Search"),
+)
+STATIC = ("style.css",)
+
+
+@dataclass
+class Built:
+    """What a build did: files written, files left as they were, stale files removed."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
+    """Every HTML page of the site for this view."""
+    out = [
+        pages.dashboard(view, as_of, changes),
+        pages.meetings_index(view),
+        pages.actions_page(view, as_of),
+        Page("history/index.html", "history", {"title": "History", "changes": changes.recent}),
+        Page("search/index.html", "search", {"title": "Search"}),
+    ]
+    out += [pages.group_page(view, g, as_of, changes) for g in view.records.groups]
+    out += [pages.meeting_page(view, m, as_of, changes) for m in view.records.meetings]
+    out += catalogue.initiative_pages(view)
+    out += [catalogue.initiative_page(view, i, as_of, changes) for i in view.records.initiatives]
+    out += catalogue.organisation_pages(view, as_of, changes)
+    return out
+
+
+def render_site(repo: Path, view: View, as_of: date, changes: Changes) -> dict[str, bytes]:
+    """Every file of the site except the search index, by path: pages, style, calendar feed."""
+    env = environment("html", repo)
+    common = {
+        **audience_context(view),
+        "as_of": dates.label(as_of),
+        "nav": NAV,
+        "feed": "meetings/meetings.ics",
+    }
+    files: dict[str, bytes] = {}
+    for page in all_pages(view, as_of, changes):
+        template = env.get_template(f"site/{page.template}.html.j2")
+        context = {**common, **page.context, "root": page.root, "path": page.path}
+        files[page.path] = template.render(**context).encode("utf-8")
+    for name in STATIC:
+        files[name] = (_template_dir(repo) / name).read_bytes()
+    stamp = datetime.combine(as_of, time(), UTC)
+    feed = ics.render(view.records.of(Meeting), view, stamp, "Meetings")
+    files["meetings/meetings.ics"] = feed.encode("utf-8")
+    return files
+
+
+def _template_dir(repo: Path) -> Path:
+    own = repo / "templates" / "site"
+    return own if (own / "style.css").is_file() else BUNDLED / "site"
+
+
+def build_site(
+    repo: Path, audience: Sensitivity, out: Path, as_of: date, *, force: bool = False
+) -> Built:
+    """Build the site for `audience` into `out`; only changed files are written."""
+    view = load_view(repo, audience, force=force)
+    changes = recent_changes(repo, audience)
+    try:
+        files = render_site(repo, view, as_of, changes)
+    except Exception as exc:  # jinja2 errors: one line, nothing written
+        raise UserError(f"site template error: {exc}") from None
+    out.mkdir(parents=True, exist_ok=True)
+    done = _write(out, files)
+    _index(out)
+    return done
+
+
+def _write(out: Path, files: dict[str, bytes]) -> Built:
+    done = Built()
+    manifest = out / MANIFEST
+    before = manifest.read_text("utf-8").split() if manifest.is_file() else []
+    for rel, data in sorted(files.items()):
+        path = out / rel
+        if path.is_file() and path.read_bytes() == data:
+            done.unchanged.append(rel)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data, durable=False)
+        done.written.append(rel)
+    for rel in sorted(set(before) - set(files)):
+        (out / rel).unlink(missing_ok=True)
+        done.removed.append(rel)
+    write_atomic(manifest, "".join(f"{r}\n" for r in sorted(files)).encode(), durable=False)
+    return done
+
+
+def _index(out: Path) -> None:
+    """The client-side search index, by pagefind (a well-kept tool), into `out/pagefind/`."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
+    command += ["--output-subdir", SEARCH_DIR, "--force-language", "en"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        first = (result.stderr or result.stdout).strip().splitlines()
+        raise UserError(f"search index: pagefind failed: {first[0] if first else 'no output'}")
