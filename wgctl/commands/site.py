@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
 
 @guard
 def site(
+    *,
     audience: AudienceOption = Audience.public,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the site into.")] = Path(
         "site"

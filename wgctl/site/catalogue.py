@@ -72,7 +72,10 @@ def _board(
 def initiative_page(view: View, item: Initiative, as_of: date, changes: Changes) -> Page:
     """One initiative: who, status, dated updates as a timeline, and its figures."""
     updates = [update_context(u) for u in item.updates]
-    points = [(u.date, f"{dates.label(u.date, u.precision)}: {u.status or 'update'}") for u in item.updates]
+    points = [
+        (u.date, f"{dates.label(u.date, u.precision)}: {u.status or 'update'}")
+        for u in item.updates
+    ]
     figures = [(f"{f.name} ({u.date.year})", f.value) for u in item.updates for f in u.figures]
     desc_updates = "; ".join(label for _, label in sorted(points))
     desc_figures = "; ".join(figure_text(f) for u in item.updates for f in u.figures)
@@ -156,7 +159,9 @@ def _organisation(view: View, org: Organisation, as_of: date, changes: Changes) 
             "nominations": nominations,
             "initiatives": initiatives,
             "meetings": meetings,
-            "actions": [action_row(view, a.id, as_of) for a in view.records.actions if a.owner == org.id],
+            "actions": [
+                action_row(view, a.id, as_of) for a in view.records.actions if a.owner == org.id
+            ],
             "changes": changes.of(org.id),
             "link": link(view, org.id),
         },

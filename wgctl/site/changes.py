@@ -60,9 +60,7 @@ def recent_changes(repo: Path, audience: Sensitivity, window: int = WINDOW) -> C
 
 def _commits(repo: Path, window: int) -> list[tuple[str, date, str | None]]:
     with open_git(repo) as g:
-        log = g.run(
-            "log", f"-n{window}", "--format=%H %P%x09%cs", "HEAD", "--", g.top("records")
-        )
+        log = g.run("log", f"-n{window}", "--format=%H %P%x09%cs", "HEAD", "--", g.top("records"))
     out = []
     for line in log.splitlines():
         shas, _, day = line.partition("\t")

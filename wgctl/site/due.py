@@ -99,6 +99,5 @@ def stale_initiatives(view: View, as_of: date) -> list[str]:
     return [
         i.id
         for i in view.records.initiatives
-        if i.status not in CLOSED_STATUSES
-        and not any(u.date >= som.start for u in i.updates)
+        if i.status not in CLOSED_STATUSES and not any(u.date >= som.start for u in i.updates)
     ]

@@ -23,6 +23,7 @@ JPA = groups.JPA
 def dashboard(view: View, as_of: date, changes: Changes) -> Page:
     """Home: co-chairs now, the next SOM and what is due before it, the latest changes."""
     overdue, soon = due.actions_due(view, as_of)
+    stale = set(due.stale_initiatives(view, as_of))
     rows = {a.id: action_row(view, a.id, as_of) for a in view.records.actions}
     return Page(
         "index.html",
@@ -40,7 +41,11 @@ def dashboard(view: View, as_of: date, changes: Changes) -> Page:
             "next_som": due.som_context(due.next_som(view, as_of), as_of),
             "overdue": [rows[i] for i in overdue],
             "soon": [rows[i] for i in soon],
-            "stale": [named(view, i) for i in due.stale_initiatives(view, as_of)],
+            "stale": [
+                {"name": f"{i.number} {i.title}", "href": link(view, i.id)}
+                for i in view.records.initiatives
+                if i.id in stale
+            ],
             "changes": changes.recent,
         },
     )

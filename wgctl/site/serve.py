@@ -21,7 +21,7 @@ HOST = "127.0.0.1"
 class _Quiet(SimpleHTTPRequestHandler):
     """Serve files without logging every request to the terminal."""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

@@ -39,7 +39,7 @@ def _frame(ident: str, title: str, desc: str, height: int, body: list[str]) -> s
 
 def _x(day: date, first: date, last: date) -> float:
     span = max((last - first).days, 1)
-    return round(LEFT + (WIDTH - LEFT - 10) * (day - first).days / span, 1)
+    return round(LEFT + (WIDTH - LEFT - 30) * (day - first).days / span, 1)
 
 
 def _years(first: date, last: date, height: int) -> list[str]:
@@ -111,7 +111,7 @@ def dots(ident: str, title: str, points: list[tuple[date, str]], desc: str) -> s
     first = date(min(d for d, _ in points).year, 1, 1)
     last = date(max(d for d, _ in points).year + 1, 1, 1)
     height = 64
-    body = [*_years(first, last, height), f'<text x="4" y="24">Updates</text>']
+    body = [*_years(first, last, height), '<text x="4" y="24">Updates</text>']
     for day, label in sorted(points):
         x = _x(day, first, last)
         body.append(
