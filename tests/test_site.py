@@ -1,0 +1,209 @@
+"""`wgctl site`: pages from the records for one audience, deterministic, written only on change."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT
+from tests.repo import GIT_ENV, RecordsRepo
+
+Result = subprocess.CompletedProcess[str]
+AS_OF = "2026-10-01"
+
+
+def examples_repo(root: Path) -> RecordsRepo:
+    """A committed git repository holding a copy of the bundled example records."""
+    root.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    shutil.copytree(PROJECT / "examples" / "records", root / "records")
+    repo = RecordsRepo(root)
+    repo.commit("example records")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RecordsRepo]:
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in GIT_ENV.items():
+            patch.setenv(key, value)
+        yield examples_repo(tmp_path_factory.mktemp("site") / "repo")
+
+
+def build(run_cli: Callable[..., Result], repo: RecordsRepo, out: Path, *extra: str) -> Result:
+    done = run_cli("site", "--repo", repo.root, "--out", out, "--as-of", AS_OF, *extra)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+def text(out: Path, rel: str) -> str:
+    """A page's text without tags, spaces collapsed: what a reader sees."""
+    html = (out / rel).read_text(encoding="utf-8")
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_public_site_has_every_page_linked_from_the_navigation(
+    examples: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    done = build(run_cli, examples, out)
+    assert "for a public audience" in done.stderr
+    for rel in (
+        "index.html",
+        "initiatives/index.html",
+        "meetings/index.html",
+        "actions/index.html",
+        "organisations/index.html",
+        "history/index.html",
+        "search/index.html",
+        "groups/fwg.html",
+        "initiatives/2-1-inspector-training.html",
+        "initiatives/status-completed.html",
+        "meetings/som-2026.html",
+        "organisations/caldera.html",
+        "meetings/meetings.ics",
+        "pagefind/pagefind-ui.js",
+    ):
+        assert (out / rel).is_file(), rel
+    home = (out / "index.html").read_text(encoding="utf-8")
+    for href in ("initiatives/index.html", "meetings/index.html", "search/index.html"):
+        assert f'href="{href}"' in home
+    group = (out / "groups/fwg.html").read_text(encoding="utf-8")
+    assert 'href="../index.html"' in group  # relative links: works from any folder or host
+
+
+def test_dashboard_shows_next_som_days_to_go_and_what_is_due(
+    examples: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(run_cli, examples, out)
+    home = text(out, "index.html")
+    assert "Ad Hoc Group Senior Officials Meeting 2026 : 10 November 2026" in home
+    assert "40 days to go" in home
+    assert "Dunmore (seat 1, to 31 December 2026); Estuaria (seat 2, to 31 December 2027)" in home
+    assert "Written report 2026 to Steering Group" in home
+    assert "Records as of 1 October 2026" in home
+    # A members-only initiative is not on a public dashboard.
+    assert "Pilot a harbour safety data exchange" not in home
+    later = tmp_path / "later"
+    run_cli("site", "--repo", examples.root, "--out", later, "--as-of", "2026-12-01")
+    assert "Nominations for co-chair seat 2" in text(later, "index.html")
+
+
+def test_group_page_has_terms_of_reference_seat_chart_and_next_rotation(
+    examples: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(run_cli, examples, out)
+    html = (out / "groups/fwg.html").read_text(encoding="utf-8")
+    page = text(out, "groups/fwg.html")
+    assert "To establish the stagger, the first co-chair in seat 2 serves one year only." in page
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert "<title" in svg and "<desc" in svg and "<script" not in svg
+    assert "Seat 1" in svg and "Seat 2" in svg
+    assert "Next rotation" in page and "Next SOM:" in page
+    assert "Co-chair terms" in page
+
+
+def test_restricted_build_shows_what_the_public_build_leaves_out(
+    examples: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    public, restricted = tmp_path / "public", tmp_path / "restricted"
+    build(run_cli, examples, public)
+    build(run_cli, examples, restricted, "--audience", "restricted")
+    assert not (public / "initiatives/1-2-vessel-watch-list.html").exists()
+    page = text(restricted, "initiatives/1-1-data-exchange-pilot.html")
+    assert "Pilot flagged 14 vessels of interest." in page
+    assert "Restricted: cleared participants only" in page
+
+
+def test_two_builds_are_byte_identical_and_a_rebuild_writes_only_changes(
+    examples: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    build(run_cli, examples, first)
+    build(run_cli, examples, second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+    again = build(run_cli, examples, first)
+    assert "0 file(s) written" in again.stderr
+
+
+def test_a_stale_page_is_removed_and_other_files_are_left_alone(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    repo = examples_repo(tmp_path / "repo")
+    extra = "records/meetings/extra-workshop.yaml"
+    repo.write(
+        {
+            extra: "id: extra-workshop\nsensitivity: public\ntype: workshop\n"
+            "title: Extra workshop\nstart: 2025-02-03\n"
+            "sources: [{document: fwg-terms-of-reference}]\n"
+        }
+    )
+    repo.commit("add a workshop")
+    out = tmp_path / "site"
+    build(run_cli, repo, out)
+    assert (out / "meetings/extra-workshop.html").is_file()
+    (out / "CNAME").write_text("records.example.org\n")
+    repo.remove(extra)
+    repo.commit("drop the workshop")
+    done = build(run_cli, repo, out)
+    assert "1 removed" in done.stderr
+    assert not (out / "meetings/extra-workshop.html").exists()
+    assert (out / "CNAME").read_text() == "records.example.org\n"
+    assert "Extra workshop" not in (out / "meetings/index.html").read_text(encoding="utf-8")
+
+
+def test_invalid_records_are_refused_in_one_line_and_nothing_is_written(
+    repo: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    repo.write(
+        {"records/actions/bad.yaml": "id: bad\nsensitivity: public\ntext: x\nowner: nobody\n"}
+    )
+    out = tmp_path / "site"
+    done = run_cli("site", "--repo", repo.root, "--out", out)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.yaml" in lines[0] and "not rendering" in lines[0]
+    assert not out.exists()
+
+
+def test_serve_previews_on_localhost_and_rebuilds_when_a_record_changes(tmp_path: Path) -> None:
+    repo = examples_repo(tmp_path / "repo")
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "wgctl", "site", "--serve", "--port", "0", "--as-of", AS_OF]
+    command += ["--repo", str(repo.root), "--out", str(out)]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as proc:
+        try:
+            assert proc.stderr is not None
+            url = ""
+            while not url:
+                line = proc.stderr.readline()
+                assert line, "the preview stopped before serving"
+                found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+                url = found.group(0) if found else ""
+            page = urllib.request.urlopen(url + "meetings/som-2026.html").read().decode()  # noqa: S310
+            assert "Ad Hoc Group Senior Officials Meeting 2026" in page
+            repo.edit(
+                "records/meetings/som-2026.yaml",
+                "title: Ad Hoc Group Senior Officials Meeting 2026",
+                "title: Renamed SOM 2026",
+            )
+            deadline = time.monotonic() + 30
+            while "Renamed SOM 2026" not in page and time.monotonic() < deadline:
+                time.sleep(0.5)
+                page = urllib.request.urlopen(url + "meetings/som-2026.html").read().decode()  # noqa: S310
+            assert "Renamed SOM 2026" in page
+        finally:
+            proc.terminate()
