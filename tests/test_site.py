@@ -70,7 +70,7 @@ def test_public_site_has_every_page_linked_from_the_navigation(
         "meetings/som-2026.html",
         "organisations/caldera.html",
         "meetings/meetings.ics",
-        "pagefind/pagefind-ui.js",
+        "pagefind/pagefind.js",
     ):
         assert (out / rel).is_file(), rel
     home = (out / "index.html").read_text(encoding="utf-8")

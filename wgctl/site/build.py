@@ -38,7 +38,7 @@ NAV = (
     ("history/index.html", "History"),
     ("search/index.html", "Search"),
 )
-STATIC = ("style.css",)
+STATIC = ("style.css", "favicon.svg")
 
 
 @dataclass
