@@ -76,6 +76,7 @@ def group_page(view: View, group: Group, as_of: date, changes: Changes) -> Page:
             "policy": _policy(view, group),
             "terms": groups.co_chairs_during(view, group, date.min, date.max),
             "seats_svg": _seats_svg(view, group),
+            "extended": any(t.extension for t in group.terms),
             "rotation": _rotation(view, group, as_of),
             "meetings": [_meeting_row(view, m) for m in meetings],
             "initiatives": [

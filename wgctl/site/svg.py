@@ -44,10 +44,11 @@ def _x(day: date, first: date, last: date) -> float:
 
 def _years(first: date, last: date, height: int) -> list[str]:
     out = []
-    for year in range(first.year + 1, last.year + 1):
+    for year in range(first.year, last.year + 1):
         x = _x(date(year, 1, 1), first, last)
+        anchor = "start" if year == first.year else "middle"
         out.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{height - 18}" class="grid"/>')
-        out.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle">{year}</text>')
+        out.append(f'<text x="{x}" y="{height - 4}" text-anchor="{anchor}">{year}</text>')
     return out
 
 
