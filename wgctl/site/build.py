@@ -26,6 +26,7 @@ from wgctl.report.render import BUNDLED, environment
 from wgctl.site import catalogue, pages
 from wgctl.site.changes import Changes, recent_changes
 from wgctl.site.links import Page
+from wgctl.site.lookup import lookup
 
 MANIFEST = ".wgctl-site"
 SEARCH_DIR = "pagefind"
@@ -52,18 +53,19 @@ class Built:
 
 def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
     """Every HTML page of the site for this view."""
+    found = lookup(view)
     out = [
         pages.dashboard(view, as_of, changes),
-        pages.meetings_index(view),
-        pages.actions_page(view, as_of),
+        pages.meetings_index(view, found),
+        pages.actions_page(view, as_of, found),
         Page("history/index.html", "history", {"title": "History", "changes": changes.recent}),
         Page("search/index.html", "search", {"title": "Search"}),
     ]
     out += [pages.group_page(view, g, as_of, changes) for g in view.records.groups]
-    out += [pages.meeting_page(view, m, as_of, changes) for m in view.records.meetings]
+    out += [pages.meeting_page(view, m, as_of, changes, found) for m in found.meetings]
     out += catalogue.initiative_pages(view)
-    out += [catalogue.initiative_page(view, i, as_of, changes) for i in view.records.initiatives]
-    out += catalogue.organisation_pages(view, as_of, changes)
+    out += [catalogue.initiative_page(view, i, as_of, changes, found) for i in found.initiatives]
+    out += catalogue.organisation_pages(view, as_of, changes, found)
     return out
 
 

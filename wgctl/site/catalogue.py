@@ -14,6 +14,7 @@ from wgctl.report.progress import who_text
 from wgctl.site import svg
 from wgctl.site.changes import Changes
 from wgctl.site.links import Page, link, named
+from wgctl.site.lookup import Lookup
 from wgctl.site.pages import action_row
 
 STATUSES: tuple[Status, ...] = ("planned", "ongoing", "completed", "dormant", "closed")
@@ -69,7 +70,9 @@ def _board(
     return Page(path, "initiatives", {"title": title, "themes": themes, "filters": filters})
 
 
-def initiative_page(view: View, item: Initiative, as_of: date, changes: Changes) -> Page:
+def initiative_page(
+    view: View, item: Initiative, as_of: date, changes: Changes, found: Lookup
+) -> Page:
     """One initiative: who, status, dated updates as a timeline, and its figures."""
     updates = [update_context(u) for u in item.updates]
     points = [
@@ -90,11 +93,7 @@ def initiative_page(view: View, item: Initiative, as_of: date, changes: Changes)
             "updates": list(reversed(updates)),
             "timeline": svg.dots(f"upd-{item.id}", f"{item.number}: updates", points, desc_updates),
             "chart": svg.bars(f"fig-{item.id}", f"{item.number}: figures", figures, desc_figures),
-            "actions": [
-                action_row(view, a.id, as_of)
-                for a in view.records.actions
-                if a.initiative == item.id
-            ],
+            "actions": [action_row(view, a, as_of) for a in found.on_initiative.get(item.id, [])],
             "changes": changes.of(item.id),
         },
     )
@@ -105,7 +104,7 @@ def _theme(view: View, item: Initiative) -> str:
     return f"{theme.number}. {theme.title}" if theme else ""
 
 
-def organisation_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
+def organisation_pages(view: View, as_of: date, changes: Changes, found: Lookup) -> list[Page]:
     """The list of organisations, and each one's roles over time."""
     orgs = view.records.organisations
     index = Page(
@@ -119,10 +118,12 @@ def organisation_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
             ],
         },
     )
-    return [index, *(_organisation(view, o, as_of, changes) for o in orgs)]
+    return [index, *(_organisation(view, o, as_of, changes, found) for o in orgs)]
 
 
-def _organisation(view: View, org: Organisation, as_of: date, changes: Changes) -> Page:
+def _organisation(
+    view: View, org: Organisation, as_of: date, changes: Changes, found: Lookup
+) -> Page:
     terms = [
         {
             "group": named(view, g.id),
@@ -140,13 +141,10 @@ def _organisation(view: View, org: Organisation, as_of: date, changes: Changes) 
         for n in g.nominations
         if n.member == org.id
     ]
-    initiatives = [
-        _card(view, i) for i in view.records.initiatives if any(w.party == org.id for w in i.who)
-    ]
+    initiatives = [_card(view, i) for i in found.led_by.get(org.id, [])]
     meetings = [
         {**named(view, m.id), "when": dates.range_label(m.start, m.end, m.precision)}
-        for m in view.records.meetings
-        if org.id in m.participants or m.host == org.id
+        for m in found.with_party.get(org.id, [])
     ]
     return Page(
         f"organisations/{org.id}.html",
@@ -159,9 +157,7 @@ def _organisation(view: View, org: Organisation, as_of: date, changes: Changes) 
             "nominations": nominations,
             "initiatives": initiatives,
             "meetings": meetings,
-            "actions": [
-                action_row(view, a.id, as_of) for a in view.records.actions if a.owner == org.id
-            ],
+            "actions": [action_row(view, a, as_of) for a in found.owned_by.get(org.id, [])],
             "changes": changes.of(org.id),
             "link": link(view, org.id),
         },

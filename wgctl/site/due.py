@@ -12,7 +12,7 @@ from typing import Any
 
 from wgctl.audience import View
 from wgctl.errors import UserError
-from wgctl.models import Document, Group, Meeting
+from wgctl.models import ActionItem, Document, Group, Meeting
 from wgctl.report import dates
 from wgctl.roster.decide import next_rotation
 
@@ -81,13 +81,13 @@ def _written(view: View, group: Group, year: int) -> bool:
     )
 
 
-def actions_due(view: View, as_of: date) -> tuple[list[str], list[str]]:
-    """Ids of open actions overdue on `as_of`, and of those due before the next SOM."""
+def actions_due(view: View, as_of: date) -> tuple[list[ActionItem], list[ActionItem]]:
+    """Open actions overdue on `as_of`, and those due before the next SOM."""
     som = next_som(view, as_of)
     horizon = som.start if som else as_of
     open_items = [a for a in view.records.actions if a.status == "open" and a.due is not None]
-    overdue = [a.id for a in open_items if a.due is not None and a.due < as_of]
-    soon = [a.id for a in open_items if a.due is not None and as_of <= a.due <= horizon]
+    overdue = [a for a in open_items if a.due is not None and a.due < as_of]
+    soon = [a for a in open_items if a.due is not None and as_of <= a.due <= horizon]
     return overdue, soon
 
 

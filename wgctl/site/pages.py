@@ -7,7 +7,7 @@ from typing import Any
 
 from wgctl.audience import View
 from wgctl.errors import UserError
-from wgctl.models import Group, Meeting
+from wgctl.models import ActionItem, Group, Meeting
 from wgctl.report import dates, groups
 from wgctl.report.common import figure_text, meeting_context
 from wgctl.roster.decide import next_rotation
@@ -16,6 +16,7 @@ from wgctl.roster.render import rotation_lines
 from wgctl.site import due, svg
 from wgctl.site.changes import Changes
 from wgctl.site.links import Page, link, named
+from wgctl.site.lookup import Lookup
 
 JPA = groups.JPA
 
@@ -24,7 +25,6 @@ def dashboard(view: View, as_of: date, changes: Changes) -> Page:
     """Home: co-chairs now, the next SOM and what is due before it, the latest changes."""
     overdue, soon = due.actions_due(view, as_of)
     stale = set(due.stale_initiatives(view, as_of))
-    rows = {a.id: action_row(view, a.id, as_of) for a in view.records.actions}
     return Page(
         "index.html",
         "dashboard",
@@ -39,8 +39,8 @@ def dashboard(view: View, as_of: date, changes: Changes) -> Page:
                 for g in view.records.groups
             ],
             "next_som": due.som_context(due.next_som(view, as_of), as_of),
-            "overdue": [rows[i] for i in overdue],
-            "soon": [rows[i] for i in soon],
+            "overdue": [action_row(view, a, as_of) for a in overdue],
+            "soon": [action_row(view, a, as_of) for a in soon],
             "stale": [
                 {"name": f"{i.number} {i.title}", "href": link(view, i.id)}
                 for i in view.records.initiatives
@@ -51,9 +51,8 @@ def dashboard(view: View, as_of: date, changes: Changes) -> Page:
     )
 
 
-def action_row(view: View, action_id: str, as_of: date) -> dict[str, Any]:
+def action_row(view: View, action: ActionItem, as_of: date) -> dict[str, Any]:
     """An action as the tracker shows it, with links to its owner and the meeting raising it."""
-    action = next(a for a in view.records.actions if a.id == action_id)
     row = groups.action_context(view, action, as_of)
     row["owner_href"] = link(view, action.owner)
     row["raised_href"] = link(view, action.raised_at)
@@ -82,7 +81,7 @@ def group_page(view: View, group: Group, as_of: date, changes: Changes) -> Page:
             "initiatives": [
                 {**named(view, i.id), "number": i.number, "status": i.status} for i in initiatives
             ],
-            "actions": [action_row(view, a.id, as_of) for a in groups.group_actions(view, group)],
+            "actions": [action_row(view, a, as_of) for a in groups.group_actions(view, group)],
             "changes": changes.of(group.id),
         },
     )
@@ -149,12 +148,12 @@ def _meeting_row(view: View, meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meetings_index(view: View) -> Page:
+def meetings_index(view: View, found: Lookup) -> Page:
     """Meetings and periods of action by year, newest first, with each JPA's figures as a chart."""
     years: dict[int, list[dict[str, Any]]] = {}
-    for meeting in reversed(view.records.meetings):
+    for meeting in reversed(found.meetings):
         years.setdefault(meeting.start.year, []).append(_meeting_row(view, meeting))
-    jpas = [m for m in view.records.meetings if m.type == JPA and m.figures]
+    jpas = [m for m in found.meetings if m.type == JPA and m.figures]
     return Page(
         "meetings/index.html",
         "meetings",
@@ -173,9 +172,11 @@ def jpa_chart(meeting: Meeting) -> str:
     return svg.bars(f"jpa-{meeting.id}", f"{meeting.title}: figures", values, desc)
 
 
-def meeting_page(view: View, meeting: Meeting, as_of: date, changes: Changes) -> Page:
+def meeting_page(
+    view: View, meeting: Meeting, as_of: date, changes: Changes, found: Lookup
+) -> Page:
     """One meeting: when, where, who (never under Chatham House), decisions, actions raised."""
-    raised = [a for a in view.records.actions if a.raised_at == meeting.id]
+    raised = found.raised_at.get(meeting.id, [])
     return Page(
         f"meetings/{meeting.id}.html",
         "meeting",
@@ -184,16 +185,16 @@ def meeting_page(view: View, meeting: Meeting, as_of: date, changes: Changes) ->
             "meeting": meeting_context(view, meeting),
             "group": named(view, meeting.group) if meeting.group else None,
             "chart": jpa_chart(meeting) if meeting.figures else "",
-            "actions": [action_row(view, a.id, as_of) for a in raised],
+            "actions": [action_row(view, a, as_of) for a in raised],
             "changes": changes.of(meeting.id),
         },
     )
 
 
-def actions_page(view: View, as_of: date) -> Page:
+def actions_page(view: View, as_of: date, found: Lookup) -> Page:
     """The tracker: overdue, open and closed actions, each linked to the meeting raising it."""
-    rows = [action_row(view, a.id, as_of) for a in view.records.actions]
-    rows.sort(key=lambda r: (r["due"] == "", r["id"]))
+    chosen = sorted(found.actions, key=lambda a: (a.due or date.max, a.id))
+    rows = [action_row(view, a, as_of) for a in chosen]
     return Page(
         "actions/index.html",
         "actions",
