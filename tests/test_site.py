@@ -207,3 +207,35 @@ def test_serve_previews_on_localhost_and_rebuilds_when_a_record_changes(tmp_path
             assert "Renamed SOM 2026" in page
         finally:
             proc.terminate()
+
+
+def test_record_pages_show_their_changes_since_the_last_som_for_the_audience(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    shutil.copytree(PROJECT / "examples" / "records", root / "records")
+    repo = RecordsRepo(root)
+    repo.commit("example records", date="2025-01-01T00:00:00+00:00")
+    repo.edit(
+        "records/initiatives/2-1-inspector-training.yaml",
+        "more than 40 inspectors",
+        "more than 45 inspectors",
+    )
+    repo.edit(
+        "records/initiatives/1-1-data-exchange-pilot.yaml",
+        "Pilot started between two ports.",
+        "Pilot started between two harbours.",
+    )
+    repo.commit("update the training figures", date="2026-01-10T00:00:00+00:00")
+    out = tmp_path / "site"
+    build(run_cli, repo, out)
+    page = text(out, "initiatives/2-1-inspector-training.html")
+    since = "Changes to this record since the Ad Hoc Group Senior Officials Meeting 2025"
+    assert since in page
+    assert "more than 45 inspectors" in page.split(since)[1]
+    history = text(out, "history/index.html")
+    assert "Changed initiative: Train harbour inspectors" in history
+    assert "1 other change(s) are not shown to this audience" in history  # the members-only one
+    assert "harbours" not in history

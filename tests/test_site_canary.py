@@ -41,8 +41,8 @@ SITE_CANARIES = {
     "CANARY-CHATHAM-CHAIR": (PUBLIC, True),
     "CANARY-CHATHAM-HOST": (PUBLIC, True),
     # A person's record (public marking) is members-only like all personal data; the members
-    # build's history lists it as added. Its attendance stays hidden (checked below).
-    "CANARY-CHATHAM-ATTENDEE": (MEMBERS, True),
+    # build may list it as added. Its attendance stays hidden (checked below).
+    "CANARY-CHATHAM-ATTENDEE": (MEMBERS, False),
     "CANARY-RESTRICTED-ORG-NAME": (RESTRICTED, True),
 }
 CHATHAM_IDENTITIES = ("CANARY-CHATHAM-PARTICIPANT", "CANARY-CHATHAM-CHAIR", "CANARY-CHATHAM-HOST")

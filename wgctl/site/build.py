@@ -23,7 +23,7 @@ from wgctl.report import dates
 from wgctl.report.common import audience_context
 from wgctl.report.produce import load_view
 from wgctl.report.render import BUNDLED, environment
-from wgctl.site import catalogue, pages
+from wgctl.site import catalogue, due, pages
 from wgctl.site.changes import Changes, recent_changes
 from wgctl.site.links import Page
 from wgctl.site.lookup import lookup
@@ -58,7 +58,11 @@ def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
         pages.dashboard(view, as_of, changes),
         pages.meetings_index(view, found),
         pages.actions_page(view, as_of, found),
-        Page("history/index.html", "history", {"title": "History", "changes": changes.recent}),
+        Page(
+            "history/index.html",
+            "history",
+            {"title": "History", "changes": changes.recent, "hidden": changes.hidden},
+        ),
         Page("search/index.html", "search", {"title": "Search"}),
     ]
     out += [pages.group_page(view, g, as_of, changes) for g in view.records.groups]
@@ -77,6 +81,7 @@ def render_site(repo: Path, view: View, as_of: date, changes: Changes) -> dict[s
         "as_of": dates.label(as_of),
         "nav": NAV,
         "feed": "meetings/meetings.ics",
+        "since": changes.since,
     }
     files: dict[str, bytes] = {}
     for page in all_pages(view, as_of, changes):
@@ -101,15 +106,28 @@ def build_site(
 ) -> Built:
     """Build the site for `audience` into `out`; only changed files are written."""
     view = load_view(repo, audience, force=force)
-    changes = recent_changes(repo, audience)
+    changes = changes_for(repo, view, as_of)
     try:
         files = render_site(repo, view, as_of, changes)
     except Exception as exc:  # jinja2 errors: one line, nothing written
         raise UserError(f"site template error: {exc}") from None
     out.mkdir(parents=True, exist_ok=True)
     done = _write(out, files)
-    _index(out)
+    if (
+        any(rel.endswith(".html") for rel in done.written + done.removed)
+        or not (out / SEARCH_DIR).is_dir()
+    ):
+        _index(out)
     return done
+
+
+def changes_for(repo: Path, view: View, as_of: date) -> Changes:
+    """Record changes since the last SOM before `as_of` (since the start when there is none)."""
+    som = due.last_som(view, as_of)
+    if som is None:
+        return recent_changes(repo, view.audience, date(1900, 1, 1), "the records began")
+    since = f"the {som.title} ({dates.label(som.start, som.precision)})"
+    return recent_changes(repo, view.audience, som.start, since)
 
 
 def _write(out: Path, files: dict[str, bytes]) -> Built:
