@@ -17,7 +17,7 @@ TOOLS := .venv-tools
 WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test test-latest lint fmt schema golden check bench lock system-deps clean
+.PHONY: help setup demo test test-latest lint fmt schema golden check bench lock system-deps clean site
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -82,3 +82,6 @@ clean: ## Remove the virtual environments and caches
 .PHONY: fuzz
 fuzz: $(STAMP) ## Fuzz the loader and the CLI for minutes (make test runs seconds of it)
 	WGCTL_FUZZ=long $(BIN)/python -m pytest -q -p no:randomly tests/test_fuzz.py
+
+site: $(STAMP) ## Build the public website of records/ into site/, preview it on 127.0.0.1:8000 and open it
+	$(BIN)/wgctl site --out site --serve --open

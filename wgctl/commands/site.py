@@ -32,6 +32,9 @@ def site(
         bool, typer.Option("--serve", help="Preview on 127.0.0.1 and rebuild on change.")
     ] = False,
     port: Annotated[int, typer.Option(help="Port for --serve (0: any free port).")] = 8000,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="With --serve: open the preview in a web browser.")
+    ] = False,
     force: Annotated[
         bool, typer.Option(help="Build even if validation fails (still filtered).")
     ] = False,
@@ -54,11 +57,14 @@ def site(
 
     build()
     if serve:
-        _serve(repo, out, port, build)
+        _serve(repo, out, port, build, open_browser=open_browser)
 
 
-def _serve(repo: Path, out: Path, port: int, build: Callable[[], None]) -> None:
+def _serve(
+    repo: Path, out: Path, port: int, build: Callable[[], None], *, open_browser: bool
+) -> None:
     import threading
+    import webbrowser
 
     from wgctl.site.serve import server, watch
 
@@ -69,7 +75,10 @@ def _serve(repo: Path, out: Path, port: int, build: Callable[[], None]) -> None:
     )
     watcher.start()
     host, bound = httpd.server_address[:2]
-    typer.echo(f"serving {out} on http://{host!s}:{bound}/ (Ctrl-C stops)", err=True)
+    url = f"http://{host!s}:{bound}/"
+    typer.echo(f"serving {out} on {url} (Ctrl-C stops)", err=True)
+    if open_browser:
+        webbrowser.open(url)
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:
