@@ -239,3 +239,36 @@ def test_record_pages_show_their_changes_since_the_last_som_for_the_audience(
     assert "Changed initiative: Train harbour inspectors" in history
     assert "1 other change(s) are not shown to this audience" in history  # the members-only one
     assert "harbours" not in history
+
+
+def test_an_output_that_is_not_a_site_folder_is_refused_in_one_line(
+    repo: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine\n")
+    cases = {
+        tmp_path / "file.txt": "is not a folder",
+        tmp_path / "missing" / "site": "does not exist",
+        busy: "no earlier site in it",
+    }
+    (tmp_path / "file.txt").write_text("x\n")
+    for out, message in cases.items():
+        done = run_cli("site", "--repo", repo.root, "--out", out)
+        assert done.returncode == 1, out
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0] and str(out) in lines[0]
+    assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
+
+
+def test_a_tampered_manifest_never_removes_a_file_outside_the_site(
+    repo: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    keep = tmp_path / "keep.txt"
+    keep.write_text("precious\n")
+    assert run_cli("site", "--repo", repo.root, "--out", out).returncode == 0
+    manifest = out / ".wgctl-site"
+    manifest.write_text(manifest.read_text() + "../keep.txt\n")
+    assert run_cli("site", "--repo", repo.root, "--out", out).returncode == 0
+    assert keep.read_text() == "precious\n"

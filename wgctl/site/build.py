@@ -12,7 +12,10 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+import jinja2
+from jinja2 import TemplateSyntaxError
 
 from wgctl import ics
 from wgctl.atomic import write_atomic
@@ -105,20 +108,38 @@ def build_site(
     repo: Path, audience: Sensitivity, out: Path, as_of: date, *, force: bool = False
 ) -> Built:
     """Build the site for `audience` into `out`; only changed files are written."""
+    _check_out(out)
     view = load_view(repo, audience, force=force)
     changes = changes_for(repo, view, as_of)
     try:
         files = render_site(repo, view, as_of, changes)
-    except Exception as exc:  # jinja2 errors: one line, nothing written
-        raise UserError(f"site template error: {exc}") from None
-    out.mkdir(parents=True, exist_ok=True)
-    done = _write(out, files)
+    except jinja2.TemplateError as exc:  # one line, nothing written
+        where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
+        raise UserError(f"site template error: {where}{exc.message}") from None
+    try:
+        out.mkdir(exist_ok=True)
+        done = _write(out, files)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
     if (
         any(rel.endswith(".html") for rel in done.written + done.removed)
         or not (out / SEARCH_DIR).is_dir()
     ):
         _index(out)
     return done
+
+
+def _check_out(out: Path) -> None:
+    """Refuse a folder that is not ours to fill: a file, a missing parent, a folder in use."""
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {out}: is not a folder")
+    if not out.exists() and not out.parent.is_dir():
+        raise UserError(f"--out {out}: folder {out.parent} does not exist")
+    if out.is_dir() and not (out / MANIFEST).is_file() and any(out.iterdir()):
+        raise UserError(
+            f"--out {out}: the folder has files and no earlier site in it; "
+            "choose a new or empty folder"
+        )
 
 
 def changes_for(repo: Path, view: View, as_of: date) -> Changes:
@@ -143,10 +164,16 @@ def _write(out: Path, files: dict[str, bytes]) -> Built:
         write_atomic(path, data, durable=False)
         done.written.append(rel)
     for rel in sorted(set(before) - set(files)):
-        (out / rel).unlink(missing_ok=True)
-        done.removed.append(rel)
+        if _inside(rel):  # the manifest is a file in the output: never trust it with a path out
+            (out / rel).unlink(missing_ok=True)
+            done.removed.append(rel)
     write_atomic(manifest, "".join(f"{r}\n" for r in sorted(files)).encode(), durable=False)
     return done
+
+
+def _inside(rel: str) -> bool:
+    path = PurePosixPath(rel)
+    return not path.is_absolute() and ".." not in path.parts and bool(path.parts)
 
 
 def _index(out: Path) -> None:
