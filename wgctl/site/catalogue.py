@@ -124,17 +124,6 @@ def organisation_pages(view: View, as_of: date, changes: Changes, found: Lookup)
 def _organisation(
     view: View, org: Organisation, as_of: date, changes: Changes, found: Lookup
 ) -> Page:
-    terms = [
-        {
-            "group": named(view, g.id),
-            "seat": t.seat,
-            "when": f"{dates.label(t.start)} to {dates.label(t.effective_end)}",
-            "extended": t.extension is not None,
-        }
-        for g in view.records.groups
-        for t in sorted(g.terms, key=lambda t: t.start)
-        if t.member == org.id
-    ]
     nominations = [
         {"group": named(view, g.id), "year": n.year, "withdrawn": n.withdrawn}
         for g in view.records.groups
@@ -153,7 +142,7 @@ def _organisation(
             "title": org.name,
             "org": org,
             "parent": named(view, org.parent) if org.parent else None,
-            "terms": terms,
+            "terms": _terms_of(view, org),
             "nominations": nominations,
             "initiatives": initiatives,
             "meetings": meetings,
@@ -162,3 +151,18 @@ def _organisation(
             "link": link(view, org.id),
         },
     )
+
+
+def _terms_of(view: View, org: Organisation) -> list[dict[str, Any]]:
+    """An organisation's co-chair terms in every group, in date order."""
+    return [
+        {
+            "group": named(view, g.id),
+            "seat": t.seat,
+            "when": f"{dates.label(t.start)} to {dates.label(t.effective_end)}",
+            "extended": t.extension is not None,
+        }
+        for g in view.records.groups
+        for t in sorted(g.terms, key=lambda t: t.start)
+        if t.member == org.id
+    ]
