@@ -142,7 +142,7 @@ def _meeting_row(view: View, meeting: Meeting) -> dict[str, Any]:
     return {
         **named(view, meeting.id),
         "when": dates.range_label(meeting.start, meeting.end, meeting.precision),
-        "type": meeting.type.replace("-", " "),
+        "type": "SOM" if meeting.type == "som" else meeting.type.replace("-", " "),
         "location": meeting.location or "",
         "year": meeting.start.year,
     }
