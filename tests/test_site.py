@@ -272,3 +272,21 @@ def test_a_tampered_manifest_never_removes_a_file_outside_the_site(
     manifest.write_text(manifest.read_text() + "../keep.txt\n")
     assert run_cli("site", "--repo", repo.root, "--out", out).returncode == 0
     assert keep.read_text() == "precious\n"
+
+
+def test_initiative_pages_have_a_timeline_figures_and_filters_without_script(
+    examples: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(run_cli, examples, out, "--audience", "members")
+    html = (out / "initiatives/1-1-data-exchange-pilot.html").read_text(encoding="utf-8")
+    charts = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
+    assert len(charts) == 2  # the updates on a time axis, and the figures as bars
+    assert all("<desc" in c and "<script" not in c for c in charts)
+    assert "March 2024: ongoing" in charts[0]  # dates as written, in the text alternative
+    assert "ports: 2" in charts[1]
+    completed = text(out, "initiatives/status-completed.html")
+    assert "2.1 Train harbour inspectors" in completed and "1.1 Pilot" not in completed
+    who = text(out, "initiatives/who-caldera.html")
+    assert "1.1 Pilot a harbour safety data exchange" in who
+    assert "<script" not in (out / "initiatives/index.html").read_text(encoding="utf-8")
