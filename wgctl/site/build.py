@@ -92,16 +92,17 @@ def render_site(repo: Path, view: View, as_of: date, changes: Changes) -> dict[s
         context = {**common, **page.context, "root": page.root, "path": page.path}
         files[page.path] = template.render(**context).encode("utf-8")
     for name in STATIC:
-        files[name] = (_template_dir(repo) / name).read_bytes()
+        files[name] = _static(repo, name).read_bytes()
     stamp = datetime.combine(as_of, time(), UTC)
     feed = ics.render(view.records.of(Meeting), view, stamp, "Meetings")
     files["meetings/meetings.ics"] = feed.encode("utf-8")
     return files
 
 
-def _template_dir(repo: Path) -> Path:
-    own = repo / "templates" / "site"
-    return own if (own / "style.css").is_file() else BUNDLED / "site"
+def _static(repo: Path, name: str) -> Path:
+    """A static file of the site: the records repository's own under templates/site/, else ours."""
+    own = repo / "templates" / "site" / name
+    return own if own.is_file() else BUNDLED / "site" / name
 
 
 def build_site(
