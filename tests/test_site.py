@@ -290,3 +290,19 @@ def test_initiative_pages_have_a_timeline_figures_and_filters_without_script(
     who = text(out, "initiatives/who-caldera.html")
     assert "1.1 Pilot a harbour safety data exchange" in who
     assert "<script" not in (out / "initiatives/index.html").read_text(encoding="utf-8")
+
+
+def test_a_records_repository_overrides_the_style_and_a_broken_template_is_one_line(
+    repo: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    repo.write({"templates/site/style.css": "body { color: #123456; }\n"})
+    out = tmp_path / "site"
+    assert run_cli("site", "--repo", repo.root, "--out", out).returncode == 0
+    assert (out / "style.css").read_text() == "body { color: #123456; }\n"
+    assert (out / "favicon.svg").is_file()  # not overridden: the bundled one
+    repo.write({"templates/site/actions.html.j2": "{% extends 'site/base.html.j2' %}{% block %}"})
+    done = run_cli("site", "--repo", repo.root, "--out", tmp_path / "other")
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("wgctl: site template error: ") and "actions.html.j2" in line
+    assert not (tmp_path / "other").exists()
