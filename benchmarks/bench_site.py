@@ -2,8 +2,9 @@
 
 Usage: python benchmarks/bench_site.py [--records 1000,10000] [--repeat 3]
 Prints, for each N, in one run: L(N) (read + PyYAML CSafeLoader + pydantic), then as ratios to
-L(N): the full build (validate, audience filter, git history, render, write, search index), the
-render alone (pages in memory), the search index alone, and a rebuild with nothing changed
+L(N): the full build (validate, audience filter, git history, render, write, search index), then
+its parts: validation with the filter, the git changes, the render alone (pages in memory), the
+search index alone; and a rebuild with nothing changed
 (every file compared, none written). Target (issue 14): a build at most 1.0 x L(N).
 Not a test: numbers drift with the machine, ratios are what to compare.
 """
@@ -47,7 +48,9 @@ def bench_size(n: int, repeat: int, tmp: Path) -> None:
 
     t_full = best(full, repeat)
     view = load_view(root, audience)
+    t_view = best(lambda: load_view(root, audience), repeat)
     changes = build.changes_for(root, view, AS_OF)
+    t_changes = best(lambda: build.changes_for(root, view, AS_OF), repeat)
     t_render = best(lambda: build.render_site(root, view, AS_OF, changes), repeat)
     t_index = best(lambda: build._index(out), repeat)
     t_again = best(lambda: build.build_site(root, audience, out, AS_OF), repeat)
@@ -55,6 +58,8 @@ def bench_size(n: int, repeat: int, tmp: Path) -> None:
     print(f"pages: {pages:,}")
     for label, value in (
         ("full build (cold, empty folder)", t_full),
+        ("  validate and filter (load_view)", t_view),
+        ("  git changes since the last SOM", t_changes),
         ("render only (in memory)", t_render),
         ("search index only (pagefind)", t_index),
         ("rebuild, nothing changed", t_again),
