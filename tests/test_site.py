@@ -235,6 +235,8 @@ def test_record_pages_show_their_changes_since_the_last_som_for_the_audience(
     since = "Changes to this record since the Ad Hoc Group Senior Officials Meeting 2025"
     assert since in page
     assert "more than 45 inspectors" in page.split(since)[1]
+    log = page.split("History in git")[1]
+    assert log.index("10 January 2026: changed") < log.index("1 January 2025: changed")
     history = text(out, "history/index.html")
     assert "Changed initiative: Train harbour inspectors" in history
     assert "1 other change(s) are not shown to this audience" in history  # the members-only one

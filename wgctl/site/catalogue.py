@@ -95,6 +95,7 @@ def initiative_page(
             "chart": svg.bars(f"fig-{item.id}", f"{item.number}: figures", figures, desc_figures),
             "actions": [action_row(view, a, as_of) for a in found.on_initiative.get(item.id, [])],
             "changes": changes.of(item.id),
+            "log": changes.log("initiatives", item.id),
         },
     )
 
@@ -148,6 +149,7 @@ def _organisation(
             "meetings": meetings,
             "actions": [action_row(view, a, as_of) for a in found.owned_by.get(org.id, [])],
             "changes": changes.of(org.id),
+            "log": changes.log("organisations", org.id),
             "link": link(view, org.id),
         },
     )

@@ -15,8 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from wgctl.errors import UserError
+from wgctl.gitio import open_git
 from wgctl.history import changes_since
 from wgctl.models import Sensitivity
+from wgctl.report import dates
+
+LOG_LIMIT = 20
 
 
 @dataclass
@@ -27,10 +31,16 @@ class Changes:
     recent: list[dict[str, Any]] = field(default_factory=list)
     by_record: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hidden: int = 0
+    # Commits that touched each record file ("records/<kind>/<id>.yaml"), newest first.
+    commits: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def of(self, record_id: str) -> list[dict[str, Any]]:
         """The changes to one record."""
         return self.by_record.get(record_id, [])
+
+    def log(self, kind: str, record_id: str) -> list[dict[str, str]]:
+        """When git saw the record's file change: date and short commit, newest first."""
+        return self.commits.get(f"records/{kind}/{record_id}.yaml", [])[:LOG_LIMIT]
 
 
 def recent_changes(repo: Path, audience: Sensitivity, day: date, since: str) -> Changes:
@@ -39,7 +49,7 @@ def recent_changes(repo: Path, audience: Sensitivity, day: date, since: str) -> 
         seen = changes_since(repo, day, audience)
     except UserError:
         return Changes(since)
-    out = Changes(since, hidden=seen.hidden)
+    out = Changes(since, hidden=seen.hidden, commits=file_commits(repo))
     for change in seen.changes:
         entry = {
             "heading": f"{change.change.capitalize()} {change.kind}: {change.title or change.id}",
@@ -49,3 +59,23 @@ def recent_changes(repo: Path, audience: Sensitivity, day: date, since: str) -> 
         out.recent.append(entry)
         out.by_record.setdefault(change.id, []).append(entry)
     return out
+
+
+def file_commits(repo: Path) -> dict[str, list[dict[str, str]]]:
+    """For every record file, the commits that changed it (one `git log` for the whole history).
+
+    Only dates and commit ids: which parts changed is told by the audience-filtered changes,
+    and commit subjects and authors are not shown.
+    """
+    with open_git(repo) as g:
+        out = g.run("log", "--format=%x1e%h %cs", "--name-only", "HEAD", "--", g.top("records"))
+    found: dict[str, list[dict[str, str]]] = {}
+    for chunk in out.split("\x1e")[1:]:
+        head, *paths = chunk.strip().splitlines()
+        sha, _, day = head.partition(" ")
+        entry = {"when": dates.label(date.fromisoformat(day)), "commit": sha}
+        for path in paths:
+            rel = g.rel(path.strip())
+            if rel:
+                found.setdefault(rel, []).append(entry)
+    return found

@@ -83,6 +83,7 @@ def group_page(view: View, group: Group, as_of: date, changes: Changes) -> Page:
             ],
             "actions": [action_row(view, a, as_of) for a in groups.group_actions(view, group)],
             "changes": changes.of(group.id),
+            "log": changes.log("groups", group.id),
         },
     )
 
@@ -187,6 +188,7 @@ def meeting_page(
             "chart": jpa_chart(meeting) if meeting.figures else "",
             "actions": [action_row(view, a, as_of) for a in raised],
             "changes": changes.of(meeting.id),
+            "log": changes.log("meetings", meeting.id),
         },
     )
 
