@@ -308,3 +308,19 @@ def test_a_records_repository_overrides_the_style_and_a_broken_template_is_one_l
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("wgctl: site template error: ") and "actions.html.j2" in line
     assert not (tmp_path / "other").exists()
+
+
+def test_seat_timeline_marks_an_extension_and_escapes_names() -> None:
+    from datetime import date
+
+    from wgctl.site.svg import Bar, timeline
+
+    bars = [
+        Bar("Seat 1", "A <b>&", date(2015, 1, 1), date(2017, 6, 30), date(2016, 12, 31)),
+        Bar("Seat 2", "B", date(2015, 1, 1), date(2016, 12, 31)),
+    ]
+    svg = timeline("seats", "Terms", bars, "Seat 1: A, extended")
+    assert svg.count('fill="url(#seats-ext)"') == 1  # only the extended term is hatched
+    assert "A &lt;b&gt;&amp;" in svg and "<b>" not in svg
+    assert '<desc id="seats-d">Seat 1: A, extended</desc>' in svg
+    assert timeline("seats", "Terms", bars, "x") == svg.replace("Seat 1: A, extended", "x")
