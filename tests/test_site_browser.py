@@ -50,7 +50,7 @@ SCREENSHOTS = ("index.html", "groups/fwg.html")
 def _program(name: str, path: str) -> str:
     found = path if Path(path).is_file() else shutil.which(name)
     if found is None:
-        missing(f"{name} (Debian package {name})", "apt-get install chromium chromium-driver")
+        missing(f"{name} (Debian packages chromium and chromium-driver)")
     return str(found)
 
 
@@ -187,7 +187,7 @@ def test_print_layout_keeps_the_marking_and_drops_the_navigation(
     pdf = base64.b64decode(browser.print_page(PrintOptions()))
     assert pdf.startswith(b"%PDF")
     if shutil.which("pdftotext") is None:
-        missing("pdftotext (Debian package poppler-utils)", "apt-get install poppler-utils")
+        missing("pdftotext (Debian package poppler-utils)")
     (tmp_path / "page.pdf").write_bytes(pdf)
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "page.pdf"), "-"], capture_output=True, text=True, check=True
