@@ -324,3 +324,15 @@ def test_seat_timeline_marks_an_extension_and_escapes_names() -> None:
     assert "A &lt;b&gt;&amp;" in svg and "<b>" not in svg
     assert '<desc id="seats-d">Seat 1: A, extended</desc>' in svg
     assert timeline("seats", "Terms", bars, "x") == svg.replace("Seat 1: A, extended", "x")
+
+
+def test_a_folder_without_git_builds_a_site_without_history(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = tmp_path / "plain"
+    shutil.copytree(PROJECT / "examples" / "records", root / "records")
+    done = run_cli("site", "--repo", root, "--out", tmp_path / "site", "--as-of", AS_OF)
+    assert done.returncode == 0, done.stderr
+    history = text(tmp_path / "site", "history/index.html")
+    assert "Record changes None." in history
+    assert "History in git" not in text(tmp_path / "site", "groups/fwg.html")

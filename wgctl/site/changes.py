@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl.errors import UserError
+from wgctl.errors import InputError
 from wgctl.gitio import open_git
 from wgctl.history import changes_since
 from wgctl.models import Sensitivity
@@ -47,7 +47,7 @@ def recent_changes(repo: Path, audience: Sensitivity, day: date, since: str) -> 
     """Record changes from the last commit before `day` to HEAD (none without git history)."""
     try:
         seen = changes_since(repo, day, audience)
-    except UserError:
+    except InputError:  # not a git repository, or no commits yet: a site without history
         return Changes(since)
     out = Changes(since, hidden=seen.hidden, commits=file_commits(repo))
     for change in seen.changes:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wgctl.audience import View
-from wgctl.models import ActionItem, Group, Initiative, Meeting, Organisation
+from wgctl.models import Group, Initiative, Meeting, Organisation
 
 # Record kinds that have a page of their own, and the folder it lives in.
 FOLDERS: dict[type, str] = {
@@ -38,8 +38,6 @@ def link(view: View, ref: str | None) -> str:
     for model, folder in FOLDERS.items():
         if view.records.get(model, ref) is not None:
             return f"{folder}/{ref}.html"
-    if view.records.get(ActionItem, ref) is not None:
-        return f"actions/index.html#{ref}"
     return ""
 
 
