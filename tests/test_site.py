@@ -336,3 +336,22 @@ def test_a_folder_without_git_builds_a_site_without_history(
     history = text(tmp_path / "site", "history/index.html")
     assert "Record changes None." in history
     assert "History in git" not in text(tmp_path / "site", "groups/fwg.html")
+
+
+def test_bundled_records_site_has_jpa_charts_and_groups_without_terms_of_reference(
+    run_cli: Callable[..., Result], empty_repo: RecordsRepo, tmp_path: Path
+) -> None:
+    shutil.copytree(PROJECT / "records", empty_repo.root / "records")
+    empty_repo.commit("bundled records")
+    out = tmp_path / "site"
+    done = run_cli("site", "--repo", empty_repo.root, "--out", out, "--as-of", "2017-10-31")
+    assert done.returncode == 0, done.stderr
+    meetings = (out / "meetings/index.html").read_text(encoding="utf-8")
+    chart = meetings[meetings.index("Third Joint Period of Action: figures") :]
+    assert "persons convicted: 72" in chart[: chart.index("</svg>")]
+    assert "meets 1 to 2 times a year" in text(out, "groups/dwg.html")
+    tewg = text(out, "groups/tewg.html")
+    assert "Terms of reference" not in tewg and "Next rotation" not in tewg
+    home = text(out, "index.html")
+    assert "No future SOM is recorded." in home
+    assert "Overdue actions" in home and "26 October 2011" in home
