@@ -228,9 +228,12 @@ def test_record_pages_show_their_changes_since_the_last_som_for_the_audience(
         "Pilot started between two ports.",
         "Pilot started between two harbours.",
     )
+    repo.edit("records/meetings/som-2026.yaml", "oral_updates:\n- fwg\n", "")
     repo.commit("update the training figures", date="2026-01-10T00:00:00+00:00")
     out = tmp_path / "site"
     build(run_cli, repo, out)
+    due = "Oral update at the Ad Hoc Group Senior Officials Meeting 2026"
+    assert due in text(out, "index.html")
     page = text(out, "initiatives/2-1-inspector-training.html")
     since = "Changes to this record since the Ad Hoc Group Senior Officials Meeting 2025"
     assert since in page
