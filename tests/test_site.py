@@ -358,3 +358,26 @@ def test_bundled_records_site_has_jpa_charts_and_groups_without_terms_of_referen
     home = text(out, "index.html")
     assert "No future SOM is recorded." in home
     assert "Overdue actions" in home and "26 October 2011" in home
+
+
+def test_remembered_changes_are_used_until_the_next_commit(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    repo = examples_repo(tmp_path / "repo")
+    repo.edit("records/meetings/som-2026.yaml", "Port Example", "Port Sample")
+    repo.commit("move the SOM", date="2026-02-01T00:00:00+00:00")
+    out = tmp_path / "site"
+    build(run_cli, repo, out)
+    memo = repo.root / ".git" / "wgctl-site-changes.json"
+    assert "Port Sample" in memo.read_text(encoding="utf-8")
+    assert "Port Sample" in text(out, "history/index.html")
+    again = build(run_cli, repo, out)
+    assert "0 file(s) written" in again.stderr  # the remembered answer gives the same site
+    repo.edit("records/meetings/som-2026.yaml", "Port Sample", "Port Other")
+    repo.commit("move it again", date="2026-03-01T00:00:00+00:00")
+    build(run_cli, repo, out)
+    assert "Port Other" in text(out, "history/index.html")
+    memo.write_text("{not json")
+    assert "Port Other" in text(out, "history/index.html")
+    build(run_cli, repo, out)
+    assert "Port Other" in memo.read_text(encoding="utf-8")

@@ -9,11 +9,14 @@ are free text and personal data.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from wgctl import cache
+from wgctl.atomic import write_atomic
 from wgctl.errors import InputError
 from wgctl.gitio import open_git
 from wgctl.history import changes_since
@@ -21,6 +24,7 @@ from wgctl.models import Sensitivity
 from wgctl.report import dates
 
 LOG_LIMIT = 20
+MEMO_FILE = "wgctl-site-changes.json"
 
 
 @dataclass
@@ -46,19 +50,53 @@ class Changes:
 def recent_changes(repo: Path, audience: Sensitivity, day: date, since: str) -> Changes:
     """Record changes from the last commit before `day` to HEAD (none without git history)."""
     try:
-        seen = changes_since(repo, day, audience)
+        with open_git(repo) as g:
+            head = g.run("rev-parse", "HEAD").strip()
+            git_dir = Path(g.run("rev-parse", "--absolute-git-dir").strip())
     except InputError:  # not a git repository, or no commits yet: a site without history
         return Changes(since)
-    out = Changes(since, hidden=seen.hidden, commits=file_commits(repo))
-    for change in seen.changes:
-        entry = {
-            "heading": f"{change.change.capitalize()} {change.kind}: {change.title or change.id}",
-            "details": list(change.details),
-            "id": change.id,
+    out = Changes(since, commits=file_commits(repo))
+    memo = git_dir / MEMO_FILE if cache.enabled() else None
+    key = json.dumps([head, day.isoformat(), audience.value, cache.code_fingerprint()])
+    found = _memo(memo, key)
+    if found is None:
+        seen = changes_since(repo, day, audience)
+        found = {
+            "hidden": seen.hidden,
+            "entries": [
+                {
+                    "heading": f"{c.change.capitalize()} {c.kind}: {c.title or c.id}",
+                    "details": list(c.details),
+                    "id": c.id,
+                }
+                for c in seen.changes
+            ],
         }
+        if memo is not None:
+            write_atomic(memo, json.dumps({"key": key, **found}).encode("utf-8"), durable=False)
+    out.hidden = found["hidden"]
+    for entry in found["entries"]:
         out.recent.append(entry)
-        out.by_record.setdefault(change.id, []).append(entry)
+        out.by_record.setdefault(entry["id"], []).append(entry)
     return out
+
+
+def _memo(path: Path | None, key: str) -> dict[str, Any] | None:
+    """The remembered changes for `key` (HEAD, day, audience, wgctl's code), if any.
+
+    Why: comparing every record at the SOM's commit with HEAD is the slowest part of a rebuild,
+    and its answer only changes with a new commit. Kept in the repository's .git folder, like the
+    validation cache, as JSON (plain data, never code).
+    """
+    if path is None or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
 
 
 def file_commits(repo: Path) -> dict[str, list[dict[str, str]]]:
