@@ -27,6 +27,7 @@ AS_OF = date(2017, 10, 31)
 
 def bench_size(n: int, repeat: int, tmp: Path) -> None:
     """All the site figures for one repository size (members audience: every record shown)."""
+    from wgctl.export.stamps import record_stamps
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view
     from wgctl.site import build
@@ -49,8 +50,8 @@ def bench_size(n: int, repeat: int, tmp: Path) -> None:
     t_full = best(full, repeat)
     view = load_view(root, audience)
     t_view = best(lambda: load_view(root, audience), repeat)
-    changes = build.changes_for(root, view, AS_OF)
-    t_changes = best(lambda: build.changes_for(root, view, AS_OF), repeat)
+    changes = build.changes_for(root, view, AS_OF, record_stamps(root))
+    t_changes = best(lambda: build.changes_for(root, view, AS_OF, record_stamps(root)), repeat)
     t_render = best(lambda: build.render_site(root, view, AS_OF, changes), repeat)
     t_index = best(lambda: build._index(out), repeat)
     del os.environ["WGCTL_NO_CACHE"]  # a rebuild as a user runs it: validation memo on

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.options import Audience, AudienceOption, RepoOption, day_or_today, user_error
+from wgctl.commands.options import Audience, AudienceOption, RepoOption, day_or_today
 
 
 def register(app: typer.Typer) -> None:
@@ -44,7 +44,7 @@ def site(
     from wgctl.models import Sensitivity
     from wgctl.site.build import build_site
 
-    day = day_or_today(as_of, "--as-of", user_error)
+    day = day_or_today(as_of, "--as-of")
     level = Sensitivity(audience.value)
 
     def build() -> None:

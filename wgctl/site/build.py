@@ -11,17 +11,18 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import jinja2
 from jinja2 import TemplateSyntaxError
 
-from wgctl import ics
 from wgctl.atomic import write_atomic
 from wgctl.audience import View
 from wgctl.errors import UserError
-from wgctl.models import Meeting, Sensitivity
+from wgctl.export import calendar
+from wgctl.export.stamps import Stamps, record_stamps
+from wgctl.models import Sensitivity
 from wgctl.report import dates
 from wgctl.report.common import audience_context
 from wgctl.report.produce import load_view
@@ -93,9 +94,8 @@ def render_site(repo: Path, view: View, as_of: date, changes: Changes) -> dict[s
         files[page.path] = template.render(**context).encode("utf-8")
     for name in STATIC:
         files[name] = _static(repo, name).read_bytes()
-    stamp = datetime.combine(as_of, time(), UTC)
-    feed = ics.render(view.records.of(Meeting), view, stamp, "Meetings")
-    files["meetings/meetings.ics"] = feed.encode("utf-8")
+    meetings, name = calendar.select(view, None)
+    files["meetings/meetings.ics"] = calendar.render(meetings, view, changes.stamps, name)
     return files
 
 
@@ -111,7 +111,7 @@ def build_site(
     """Build the site for `audience` into `out`; only changed files are written."""
     _check_out(out)
     view = load_view(repo, audience, force=force)
-    changes = changes_for(repo, view, as_of)
+    changes = changes_for(repo, view, as_of, record_stamps(repo))
     try:
         files = render_site(repo, view, as_of, changes)
     except jinja2.TemplateError as exc:  # one line, nothing written
@@ -143,13 +143,13 @@ def _check_out(out: Path) -> None:
         )
 
 
-def changes_for(repo: Path, view: View, as_of: date) -> Changes:
+def changes_for(repo: Path, view: View, as_of: date, stamps: Stamps) -> Changes:
     """Record changes since the last SOM before `as_of` (since the start when there is none)."""
     som = due.last_som(view, as_of)
     if som is None:
-        return recent_changes(repo, view.audience, date(1900, 1, 1), "the records began")
+        return recent_changes(repo, view.audience, date(1900, 1, 1), "the records began", stamps)
     since = f"the {som.title} ({dates.label(som.start, som.precision)})"
-    return recent_changes(repo, view.audience, som.start, since)
+    return recent_changes(repo, view.audience, som.start, since, stamps)
 
 
 def _write(out: Path, files: dict[str, bytes]) -> Built:

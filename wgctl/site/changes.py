@@ -18,6 +18,7 @@ from typing import Any
 from wgctl import cache
 from wgctl.atomic import write_atomic
 from wgctl.errors import InputError
+from wgctl.export.stamps import Stamps
 from wgctl.gitio import open_git
 from wgctl.history import changes_since
 from wgctl.models import Sensitivity
@@ -35,27 +36,30 @@ class Changes:
     recent: list[dict[str, Any]] = field(default_factory=list)
     by_record: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hidden: int = 0
-    # Commits that touched each record file ("records/<kind>/<id>.yaml"), newest first.
-    commits: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # When git saw each record file change (the exports' stamps: one `git log` for all).
+    stamps: Stamps = field(default_factory=Stamps)
 
     def of(self, record_id: str) -> list[dict[str, Any]]:
         """The changes to one record."""
         return self.by_record.get(record_id, [])
 
     def log(self, kind: str, record_id: str) -> list[dict[str, str]]:
-        """When git saw the record's file change: date and short commit, newest first."""
-        return self.commits.get(f"records/{kind}/{record_id}.yaml", [])[:LOG_LIMIT]
+        """When git saw the record's file change, newest first."""
+        times = self.stamps.by_path.get(f"records/{kind}/{record_id}.yaml", [])
+        return [{"when": dates.label(t.date())} for t in times[:LOG_LIMIT]]
 
 
-def recent_changes(repo: Path, audience: Sensitivity, day: date, since: str) -> Changes:
+def recent_changes(
+    repo: Path, audience: Sensitivity, day: date, since: str, stamps: Stamps
+) -> Changes:
     """Record changes from the last commit before `day` to HEAD (none without git history)."""
     try:
         with open_git(repo) as g:
             head = g.run("rev-parse", "HEAD").strip()
             git_dir = Path(g.run("rev-parse", "--absolute-git-dir").strip())
     except InputError:  # not a git repository, or no commits yet: a site without history
-        return Changes(since)
-    out = Changes(since, commits=file_commits(repo))
+        return Changes(since, stamps=stamps)
+    out = Changes(since, stamps=stamps)
     memo = git_dir / MEMO_FILE if cache.enabled() else None
     key = json.dumps([head, day.isoformat(), audience.value, cache.code_fingerprint()])
     found = _memo(memo, key)
@@ -97,23 +101,3 @@ def _memo(path: Path | None, key: str) -> dict[str, Any] | None:
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     return data
-
-
-def file_commits(repo: Path) -> dict[str, list[dict[str, str]]]:
-    """For every record file, the commits that changed it (one `git log` for the whole history).
-
-    Only dates and commit ids: which parts changed is told by the audience-filtered changes,
-    and commit subjects and authors are not shown.
-    """
-    with open_git(repo) as g:
-        out = g.run("log", "--format=%x1e%h %cs", "--name-only", "HEAD", "--", g.top("records"))
-    found: dict[str, list[dict[str, str]]] = {}
-    for chunk in out.split("\x1e")[1:]:
-        head, *paths = chunk.strip().splitlines()
-        sha, _, day = head.partition(" ")
-        entry = {"when": dates.label(date.fromisoformat(day)), "commit": sha}
-        for path in paths:
-            rel = g.rel(path.strip())
-            if rel:
-                found.setdefault(rel, []).append(entry)
-    return found
