@@ -30,12 +30,14 @@ $(STAMP): pyproject.toml $(LOCK)
 
 setup: $(STAMP) ## Create .venv from the lock and install wgctl with its development tools
 
-demo: $(STAMP) ## Validate records/, explain the 2016 co-chair rotation, render the October 2017 progress report
+demo: $(STAMP) ## Validate records/, explain the 2016 co-chair rotation, render the October 2017 progress report, build the public site
 	$(BIN)/wgctl validate
 	$(BIN)/wgctl roster next dwg --as-of 2016-06-01
 	@mkdir -p out
 	$(BIN)/wgctl report progress --until 2017-10-31 --format md -o out/progress-report-2017-10.md
 	$(BIN)/wgctl report progress --until 2017-10-31 --format html -o out/progress-report-2017-10.html
+	$(BIN)/wgctl site --out out/site
+	@echo "Open out/site/index.html in a browser, or run 'make site' to preview it."
 
 test: $(STAMP) ## Run the whole test suite in parallel, with branch coverage and its floor
 	$(BIN)/python -m pytest -q -n $(WORKERS) --cov --cov-report=term:skip-covered
