@@ -142,7 +142,8 @@ def test_references_to_hidden_records_are_dropped(records: Records) -> None:
     meeting = view(records, "public").records.get(Meeting, "open-door")
     assert meeting is not None
     assert meeting.participants == ["aland"] and meeting.host is None
-    assert [(s.text, s.by) for s in meeting.statements] == [("Hidden State spoke.", None)]
+    # The speaker is dropped, and free text naming the hidden state is redacted (issue 13.1).
+    assert [(s.text, s.by) for s in meeting.statements] == [(f"{WITHHELD} spoke.", None)]
     full = view(records, "restricted").records.get(Meeting, "open-door")
     assert full is not None and full.statements[0].by == "hidden-state"
 

@@ -8,20 +8,21 @@ Rules (R19), applied to every report:
   statement's `by`, for every audience. Its location (the venue) is kept: venues are published;
 - a reference to a record the audience may not see is named `WITHHELD`, never by its id or name.
 
-Known limit: free text (status updates, decisions, outcomes) is shown as written under its own
-marking; only a free-text "Who" (and `wgctl diff`) is checked for names of hidden parties. A
-public part that names a restricted party must itself be marked restricted.
+- free text (titles, updates, decisions, agenda, outcomes, notes, "Who" qualifiers) that names a
+  party the audience may not see has that name replaced by `WITHHELD` (`wgctl.freetext`), and so
+  does free text of a Chatham House meeting naming one of its participants (its venue is kept);
+  a "Who" entry whose party is hidden loses its qualifier. Rule WG404 reports such text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from wgctl.freetext import WITHHELD, Hidden, hidden_from, hiding, redacted
 from wgctl.models import (
     Agreement,
     Group,
@@ -35,8 +36,10 @@ from wgctl.models import (
 )
 from wgctl.records import Records
 
-WITHHELD = "(not named)"
+__all__ = ["WITHHELD", "View", "for_audience", "names_hidden"]
+
 DEFAULT_AUDIENCE = Sensitivity.PUBLIC
+NOBODY_HIDDEN = hiding({})
 
 P = TypeVar("P", bound=BaseModel)
 
@@ -55,11 +58,14 @@ class View:
 
     records: Records
     audience: Sensitivity
-    # Names of parties and people this audience may not see: free text naming them is not used.
-    hidden_names: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
-    # Ids of the records this audience may not see.
-    hidden_ids: frozenset[str] = frozenset()
+    # Parties and people this audience may not see: free text naming them is redacted.
+    hidden: Hidden = NOBODY_HIDDEN
+
+    @property
+    def hidden_names(self) -> frozenset[str]:
+        """Every name (and id) of a party this audience may not see."""
+        return frozenset(self.hidden.parties)
 
     def visible(self, ref: str | None) -> bool:
         """True when `ref` names a record this audience may see."""
@@ -94,38 +100,16 @@ def for_audience(records: Records, audience: Sensitivity) -> View:
     if audience is Sensitivity.PUBLIC:
         kept = [r for r in kept if not isinstance(r, Person)]
     visible_ids = {r.id for r in kept}
+    hidden = hidden_from(records, audience)
     out = Records()
     for record in kept:
-        out.add(_filter(record, audience, visible_ids))
-    hidden = _names(r for r in records if r.id not in visible_ids)
-    hidden_ids = frozenset(r.id for r in records if r.id not in visible_ids)
-    return View(out, audience, hidden, frozenset(visible_ids), hidden_ids)
+        out.add(_filter(redacted(records, record, hidden), audience, visible_ids))
+    return View(out, audience, frozenset(visible_ids), hidden)
 
 
 def names_hidden(view: View, text: str | None) -> bool:
-    """True when free text names a party, group or person hidden from the view's audience.
-
-    Names match case-insensitively anywhere; ids match case-insensitively as whole words.
-    """
-    if not text:
-        return False
-    folded = text.casefold()
-    if any(name.casefold() in folded for name in view.hidden_names if name):
-        return True
-    if not view.hidden_ids:
-        return False
-    refs = "|".join(re.escape(ref) for ref in sorted(view.hidden_ids))
-    return re.search(rf"(?<![\w-])(?:{refs})(?![\w-])", text, re.IGNORECASE) is not None
-
-
-def _names(hidden: Iterable[Record]) -> frozenset[str]:
-    names: set[str] = set()
-    for record in hidden:
-        if isinstance(record, Organisation | Group):
-            names.update(n for n in (record.name, record.short_name) if n)
-        elif isinstance(record, Person):
-            names.add(record.name)
-    return frozenset(names)
+    """True when free text names a party, group or person hidden from the view's audience."""
+    return bool(view.hidden.find(text))
 
 
 def _parts(record: Record, parts: Iterable[P], audience: Sensitivity) -> list[P]:
@@ -141,6 +125,10 @@ def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
     update: dict[str, Any] = {"sources": _sources(record, ids)}
     if isinstance(record, Initiative):
         update["updates"] = _parts(record, record.updates, audience)
+        update["who"] = [
+            w if w.party is None or w.party in ids else w.model_copy(update={"qualifier": None})
+            for w in record.who
+        ]
     elif isinstance(record, Group):
         update.update(_group(record, audience, ids))
     elif isinstance(record, Person):

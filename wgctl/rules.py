@@ -248,6 +248,15 @@ RULES: tuple[Rule, ...] = (
         "Mark the part at least as restricted as the record.",
     ),
     Rule(
+        "WG404",
+        "free-text-names-hidden-party",
+        W,
+        "Free text does not name a party hidden from an audience it reaches: a restricted or "
+        "members-only organisation or group, a person in public text, or a participant in the "
+        "text of a Chatham House meeting (reports withhold the name).",
+        "Reword the text, or mark the part (or record) as narrowly as the party it names.",
+    ),
+    Rule(
         "WG501",
         "action-overdue",
         W,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from wgctl.audience import WITHHELD, View, names_hidden
+from wgctl.audience import WITHHELD, View
 from wgctl.errors import UserError
 from wgctl.models import Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day
@@ -100,7 +100,7 @@ def who_text(view: View, item: Initiative) -> str:
     if (
         item.who_text
         and all(view.visible(p) for p in parties)
-        and not names_hidden(view, item.who_text)
+        and WITHHELD not in item.who_text  # the filter redacted a hidden party's name
     ):
         return item.who_text
     names = []

@@ -1,0 +1,270 @@
+"""Free text that names a party an audience may not see: found, and withheld, in one place.
+
+Structured references are filtered by the audience filter; free text (a title, an update, a
+decision, an agenda line, a closing note) may still name a restricted organisation, a person, or
+a speaker at a Chatham House meeting. `texts` walks every free-text field of a record with the
+widest audience it reaches; `Hidden` finds and redacts the names of hidden parties in it. The
+audience filter redacts with it (so every report, export, calendar and diff does the same), and
+rule WG404 reports the same findings at the line that names the party.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from wgctl.errors import Loc
+from wgctl.models import Group, Meeting, Organisation, Person, Record, Sensitivity
+from wgctl.records import Records
+
+WITHHELD = "(not named)"
+
+# A field's shape, for the walk: "text" (free text), "model" (descend), "list"/"dict" of either.
+Shape = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Named:
+    """One hidden party named in a text: the words used, the party's id, and why it is hidden."""
+
+    words: str
+    party: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """The names of the parties hidden from one audience, compiled once into one pattern."""
+
+    parties: dict[str, tuple[str, str]]  # a name or id as written -> (party id, why hidden)
+    pattern: re.Pattern[str] | None
+
+    def find(self, text: str | None) -> list[Named]:
+        """Every hidden party `text` names, in order of appearance (each party once)."""
+        if not text or self.pattern is None:
+            return []
+        out: dict[str, Named] = {}
+        for match in self.pattern.finditer(text):
+            party, why = self._lookup(match.group(0))
+            out.setdefault(party, Named(match.group(0), party, why))
+        return list(out.values())
+
+    def redact(self, text: str) -> str:
+        """`text` with every name of a hidden party replaced by `WITHHELD`."""
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(WITHHELD, text)
+
+    def _lookup(self, words: str) -> tuple[str, str]:
+        return self.parties.get(words) or self.parties[_fold(words, self.parties)]
+
+    def with_parties(self, extra: dict[str, tuple[str, str]]) -> Hidden:
+        """These names and `extra` ones (e.g. a Chatham House meeting's participants)."""
+        return hiding({**self.parties, **extra}) if extra else self
+
+
+def _fold(words: str, parties: dict[str, tuple[str, str]]) -> str:
+    folded = words.casefold()
+    return next(name for name in parties if name.casefold() == folded)
+
+
+def hiding(parties: dict[str, tuple[str, str]]) -> Hidden:
+    """A matcher for `parties` (name or id -> (party id, why)).
+
+    Whole words only. Short names and ids (four letters or fewer: "NZ", "IOM", "fiji") match as
+    written, so "us" in prose is not "US"; longer ones match in any case.
+    """
+    exact: list[str] = []
+    loose: list[str] = []
+    for name in sorted(parties, key=len, reverse=True):
+        if len(name) < 2:
+            continue
+        (exact if len(name) <= 4 else loose).append(re.escape(name))
+    alternatives = [f"(?-i:{'|'.join(exact)})"] if exact else []
+    alternatives += loose
+    if not alternatives:
+        return Hidden(parties, None)
+    body = "|".join(alternatives)
+    return Hidden(parties, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE))
+
+
+def reach(record: Record) -> Sensitivity:
+    """The widest audience a record reaches: its marking; people (personal data) never public."""
+    if isinstance(record, Person) and record.sensitivity is Sensitivity.PUBLIC:
+        return Sensitivity.MEMBERS
+    return record.sensitivity
+
+
+def names_of(record: Record) -> list[str]:
+    """How free text may name a party: its name, short name and id."""
+    if isinstance(record, Organisation | Group):
+        return [n for n in (record.name, record.short_name, record.id) if n]
+    if isinstance(record, Person):
+        return [record.name, record.id]
+    return []
+
+
+def hidden_from(records: Iterable[Record], audience: Sensitivity) -> Hidden:
+    """The parties (organisations, groups, people) `audience` may not see, and why."""
+    parties: dict[str, tuple[str, str]] = {}
+    for record in records:
+        marking = reach(record)
+        if marking.visible_to(audience):
+            continue
+        why = "personal data" if isinstance(record, Person) else marking.value
+        for name in names_of(record):
+            parties.setdefault(name, (record.id, why))
+    return hiding(parties)
+
+
+def under_the_rule(records: Records, record: Record) -> dict[str, tuple[str, str]]:
+    """The names of a Chatham House meeting's participants, hidden in its text from everyone."""
+    if not isinstance(record, Meeting) or not record.chatham_house:
+        return {}
+    refs = [*record.participants, *record.attendees, *record.chairs, record.host]
+    parties: dict[str, tuple[str, str]] = {}
+    for ref in filter(None, refs):
+        party: Record | None = records.party(ref) or records.get(Person, ref)
+        for name in names_of(party) if party is not None else ():
+            parties.setdefault(name, (ref, "Chatham House participant"))
+    return parties
+
+
+def _matchers(records: Records, record: Record, hidden: Hidden) -> Callable[[Loc], Hidden]:
+    """Which matcher judges the text at a location: the venue of a meeting is always published."""
+    rule = under_the_rule(records, record)
+    if not rule:
+        return lambda _loc: hidden
+    strict = hidden.with_parties(rule)
+    return lambda loc: hidden if loc == ("location",) else strict
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """Free text of a record that names a party hidden from an audience the text reaches."""
+
+    record: Record
+    loc: Loc
+    named: Named
+    audience: Sensitivity
+
+
+def exposures(records: Records) -> Iterator[Exposure]:
+    """Every place where free text names a party hidden from an audience it would reach."""
+    nobody = hiding({})
+    by_audience: dict[Sensitivity, Hidden] = {
+        a: hidden_from(records, a) for a in Sensitivity if a is not Sensitivity.RESTRICTED
+    }
+    for record in records:
+        judge = {m: _matchers(records, record, by_audience.get(m, nobody)) for m in Sensitivity}
+        for loc, text, marking in texts(record):
+            for named in judge[marking](loc).find(text):
+                yield Exposure(record, loc, named, marking)
+
+
+Visit = Callable[[Loc, str, Sensitivity], str]
+
+
+def texts(record: Record) -> Iterator[tuple[Loc, str, Sensitivity]]:
+    """Every free-text value of a record: where it is, the text, the widest audience it reaches."""
+    found: list[tuple[Loc, str, Sensitivity]] = []
+
+    def collect(loc: Loc, text: str, marking: Sensitivity) -> str:
+        found.append((loc, text, marking))
+        return text
+
+    rewrite(record, collect)
+    yield from found
+
+
+def redacted(records: Records, record: Record, hidden: Hidden) -> Record:
+    """A copy of `record` whose free text names no hidden party (the record itself when none)."""
+    matcher = _matchers(records, record, hidden)
+    if hidden.pattern is None and not under_the_rule(records, record):
+        return record
+    return rewrite(record, lambda loc, text, _marking: matcher(loc).redact(text))
+
+
+def rewrite(record: Record, visit: Visit) -> Record:
+    """`record` with `visit` applied to every free-text value (shared when nothing changes)."""
+    out: Record = _model(record, visit, (), reach(record))
+    return out
+
+
+def _model(model: BaseModel, visit: Visit, loc: Loc, marking: Sensitivity) -> Any:
+    own = getattr(model, "sensitivity", None)
+    if isinstance(own, Sensitivity) and own.rank > marking.rank:
+        marking = own
+    changed: dict[str, Any] = {}
+    for name, shape in _shapes(type(model)).items():
+        value = getattr(model, name)
+        new = _value(value, shape, visit, (*loc, name), marking)
+        if new is not value:
+            changed[name] = new
+    return model.model_copy(update=changed) if changed else model
+
+
+def _value(value: Any, shape: Shape, visit: Visit, loc: Loc, marking: Sensitivity) -> Any:
+    if value is None:
+        return value
+    head, rest = shape[0], shape[1:]
+    if head == "text":
+        new = visit(loc, value, marking) if isinstance(value, str) else value
+        return value if new == value else new
+    if head == "model":
+        return _model(value, visit, loc, marking)
+    if head == "list":
+        items = [_value(v, rest, visit, (*loc, i), marking) for i, v in enumerate(value)]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    entries = {k: _value(v, rest, visit, (*loc, k), marking) for k, v in value.items()}
+    return value if all(entries[k] is value[k] for k in value) else entries
+
+
+@cache
+def _shapes(model: type[BaseModel]) -> dict[str, Shape]:
+    """The fields of `model` that hold free text, directly or below, with their shape."""
+    out: dict[str, Shape] = {}
+    for name, field in model.model_fields.items():
+        shape = _shape(field.annotation, list(field.metadata))
+        if shape is not None:
+            out[name] = shape
+    return out
+
+
+def _shape(annotation: Any, metadata: list[Any]) -> Shape | None:
+    """The shape of free text; None for ids, codes (a pattern), enums, literals, numbers, dates."""
+    if any(getattr(m, "pattern", None) for m in metadata):
+        return None
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *extra = get_args(annotation)
+        return _shape(inner, metadata + _flatten(extra))
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        return _shape(options[0], metadata) if len(options) == 1 else None
+    if origin is list:
+        below = _shape(get_args(annotation)[0], [])
+        return ("list", *below) if below else None
+    if origin is dict:
+        below = _shape(get_args(annotation)[1], [])
+        return ("dict", *below) if below else None
+    if origin is Literal or not isinstance(annotation, type) or issubclass(annotation, Enum):
+        return None
+    if issubclass(annotation, BaseModel):
+        return ("model",) if _shapes(annotation) else None
+    return ("text",) if issubclass(annotation, str) else None
+
+
+def _flatten(extra: list[Any]) -> list[Any]:
+    """Annotated metadata, with a FieldInfo's own constraints spread out."""
+    out: list[Any] = []
+    for item in extra:
+        out.extend(getattr(item, "metadata", None) or [item])
+    return out
