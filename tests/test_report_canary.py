@@ -417,6 +417,8 @@ def test_an_invalid_repository_is_refused_in_one_line(
     assert done.returncode == 1
     assert done.stderr.startswith("wgctl: not rendering from invalid records: ")
     assert "records/meetings/ewg-2017.yaml:" in done.stderr and "[WG402]" in done.stderr
+    # The file and rule only: the problem's own message quotes a record's value.
+    assert "attributed" not in done.stderr and "canary" not in done.stderr.lower()
     assert len(done.stderr.strip().splitlines()) == 1
     assert not target.exists()
 

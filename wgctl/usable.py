@@ -40,6 +40,8 @@ def valid_records(repo: Path, doing: str, *, force: bool = False, force_hint: st
 def _refuse(problems: Sequence[Problem], message: str) -> None:
     """Stop with `message` (which may name {n}, {first} and {run}) when there is any problem."""
     if problems:
-        raise UserError(
-            message.format(n=len(problems), first=problems[0], run="run `wgctl validate`")
-        )
+        # The file, line and rule only: a problem's message may quote a restricted record's
+        # value, and this line reaches whoever runs the command, whatever its audience.
+        first = problems[0]
+        where = f"{first.path}:{first.line} [{first.rule}]"
+        raise UserError(message.format(n=len(problems), first=where, run="run `wgctl validate`"))
