@@ -115,8 +115,9 @@ def test_markdown_escapes_data_and_reads_as_a_comment(repo: RecordsRepo, run_cli
     lines = result.stdout.splitlines()
     assert lines[0] == "### What this change does to the records"
     assert (
-        "- **Changed** organisation `aland`: \\# \\<img src=x> \\[x\\](javascript:alert(1)) \\| \\*"
-        in lines
+        # One escaper for every Markdown output: `>` and script URLs are neutralised here too.
+        "- **Changed** organisation `aland`: "
+        "\\# \\<img src=x\\> \\[x\\](javascript\\:alert(1)) \\| \\*" in lines
     )
     assert "<img" not in result.stdout.replace("\\<img", "")
 

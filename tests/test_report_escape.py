@@ -87,7 +87,12 @@ def test_a_record_text_is_never_a_template(
     [
         ("a|b", "a\\|b"),
         ("# title", "\\# title"),
-        ("  ## two", "\\## two"),
+        ("  ## two", "\\#\\# two"),
+        ("> quote", "\\> quote"),
+        ("- item", "\\- item"),
+        ("3. third", "3\\. third"),
+        ("1.3", "1.3"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
         ("<b>x</b>", "\\<b\\>x\\</b\\>"),
         ("[a](JavaScript:x)", "\\[a\\](JavaScript\\:x)"),
         ("line\nbreak\n| x", "line break \\| x"),

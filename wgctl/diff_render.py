@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wgctl.diffing import CHANGE_ORDER, RecordChange, Seen
+from wgctl.markdown import md_escape
 
 
 def _counts(changes: list[RecordChange]) -> str:
@@ -39,14 +40,6 @@ def render_text(changes: list[RecordChange], span: str, hidden: int = 0, invalid
         lines.append(f"{c.change} {c.kind} {c.id}{title}: {c.path}{moved}")
         lines += [f"    - {d}" for d in c.details]
     return "\n".join(lines) + "\n"
-
-
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<#|~"})
-
-
-def md_escape(text: str) -> str:
-    """Data as inert Markdown: no links, HTML, emphasis, tables or headings (R17)."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
 
 
 def _code(text: str) -> str:

@@ -9,7 +9,6 @@ files: `--template FILE`, else `templates/` beside the records' `records/`, else
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,33 +16,12 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from wgctl.errors import UserError
+from wgctl.markdown import md_escape
 
 # An installed wheel carries the templates inside the package; a source checkout has them at
 # the top of the project.
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 BUNDLED = _PACKAGED if _PACKAGED.is_dir() else _PACKAGED.parent.parent / "templates"
-
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|<>"})
-# Anything that may need work; most record text has none of it and is returned as it is.
-_NEEDS_WORK = re.compile(r"[\\`*_\[\]|<>&#:\n\r\t\f\v]|  ")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_JS_SCHEME = re.compile(r"(javascript|vbscript|data)(\s*):", re.IGNORECASE)
-
-
-def md_escape(value: Any) -> str:
-    """Markdown-safe text: one line; no table breaks, headings, raw HTML, links or script URLs."""
-    if value is None:
-        return ""
-    text = str(value)
-    if not _NEEDS_WORK.search(text):
-        return text
-    text = " ".join(text.split())
-    if "&" in text:
-        text = _ENTITY.sub("&amp;", text)
-    text = text.translate(_MD_SPECIAL)
-    if ":" in text:
-        text = _JS_SCHEME.sub(r"\1\2\\:", text)
-    return "\\" + text if text.startswith("#") else text
 
 
 def md_context(value: Any) -> Any:

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from wgctl.markdown import md_escape
 from wgctl.roster.candidates import Candidate
 from wgctl.roster.history import History
 from wgctl.roster.plan import Plan
 from wgctl.roster.types import Rotation, Vacancy
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md_escape(text: str) -> str:
-    """Record text made inert in Markdown (no markup, links, HTML or table breaks)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def to_json(value: Any) -> str:
