@@ -12,7 +12,6 @@ import json
 import re
 import subprocess
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
