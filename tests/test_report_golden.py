@@ -20,6 +20,13 @@ Result = subprocess.CompletedProcess[str]
 GOLDEN = Path(__file__).parent / "golden"
 
 EXTRA: dict[str, str] = {
+    "profile.yaml": """\
+        organisation: Example Process
+        body: Ad Hoc Group
+        purpose: It indicates the status of the Example Process work plan.
+        channel: the Example Process co-chairs
+        document_prefix: EP-AHG
+    """,
     "records/meetings/som-2016.yaml": """\
         id: som-2016
         sensitivity: public

@@ -27,7 +27,7 @@ def test_a_records_repository_overrides_a_template(
     repo.write({"templates/progress.md.j2": "OURS {{ title }} / {{ themes | length }}\n"})
     done = run_cli("report", "progress", *UNTIL, "--repo", repo.root)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "OURS Ad Hoc Group Progress Report: October 2017 / 1\n"
+    assert done.stdout == "OURS Progress Report: October 2017 / 1\n"  # no profile: neutral
 
 
 def test_template_option_uses_that_file_and_can_extend_the_bundled_base(
@@ -108,7 +108,7 @@ def test_since_a_meeting_starts_the_period_there(
 ) -> None:
     done = run_cli("report", "progress", "--since", "som-2014", *UNTIL, "--repo", repo.root)
     assert done.returncode == 0, done.stderr
-    assert "since the previous Ad Hoc Group Senior Officials Meeting (August 2014)" in done.stdout
+    assert "since the previous Senior Officials Meeting (August 2014)" in done.stdout
     assert "The first period of action ended. *(Figures: countries: 8)*" in done.stdout
 
 

@@ -9,9 +9,10 @@ from wgctl.audience import View
 from wgctl.models import ActionItem, Meeting
 from wgctl.report import groups
 from wgctl.report.common import audience_context, meeting_context
+from wgctl.report.profile import NEUTRAL, Profile
 
 
-def build(view: View, group_id: str, year: int) -> dict[str, Any]:
+def build(view: View, group_id: str, year: int, profile: Profile = NEUTRAL) -> dict[str, Any]:
     """Meetings held, periods of action, actions taken forward, open items, next co-chairs."""
     group = groups.find_group(view, group_id)
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -24,6 +25,7 @@ def build(view: View, group_id: str, year: int) -> dict[str, Any]:
         "group": group.name,
         "year": year,
         "recipient": view.label(to) if to else "Steering Group",
+        "channel": profile.channel,
         "co_chairs": groups.co_chairs_during(view, group, first, last),
         "meetings": [meeting_context(view, m) for m in held if m.type != groups.JPA],
         "periods_of_action": [meeting_context(view, m) for m in held if m.type == groups.JPA],
@@ -42,9 +44,9 @@ def build(view: View, group_id: str, year: int) -> dict[str, Any]:
         "next_co_chairs": next_chairs,
         "next_co_chairs_note": ""
         if next_chairs
-        else f"No co-chair term is recorded for 1 January {year + 1}: the Ad Hoc Group Senior "
-        "Officials Meeting decides the co-chairs.",
-        **audience_context(view),
+        else f"No co-chair term is recorded for 1 January {year + 1}: the {profile.som()} "
+        "decides the co-chairs.",
+        **audience_context(view, profile),
     }
 
 

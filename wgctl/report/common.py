@@ -7,6 +7,7 @@ from typing import Any
 from wgctl.audience import View
 from wgctl.models import Figure, Meeting, StatusUpdate
 from wgctl.report import dates
+from wgctl.report.profile import NEUTRAL, Profile
 
 QUALIFIERS = {
     "exact": "",
@@ -15,8 +16,6 @@ QUALIFIERS = {
     "about": "about ",
     "at-least": "at least ",
 }
-
-TITLE = "Ad Hoc Group"
 
 
 def figure_text(figure: Figure) -> str:
@@ -58,11 +57,16 @@ def meeting_context(view: View, meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def audience_context(view: View) -> dict[str, str]:
-    """The audience line every report prints."""
+MARKINGS = {"public": "PUBLIC", "members": "MEMBERS ONLY", "restricted": "RESTRICTED"}
+
+
+def audience_context(view: View, profile: Profile = NEUTRAL) -> dict[str, str]:
+    """The audience line every report prints, and the marking on every page header."""
+    members = f"{profile.body} members" if profile.body else "members"
     names = {
         "public": "Public: for circulation",
-        "members": "Members only: not for circulation beyond Ad Hoc Group members",
+        "members": f"Members only: not for circulation beyond {members}",
         "restricted": "Restricted: cleared participants only",
     }
-    return {"audience": view.audience.value, "marking": names[view.audience.value]}
+    value = view.audience.value
+    return {"audience": value, "marking": names[value], "page_marking": MARKINGS[value]}

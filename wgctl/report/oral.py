@@ -8,10 +8,11 @@ from typing import Any
 from wgctl.audience import View
 from wgctl.report import dates, groups
 from wgctl.report.common import audience_context, meeting_context
+from wgctl.report.profile import NEUTRAL, Profile
 from wgctl.report.progress import previous_som
 
 
-def build(view: View, group_id: str, until: date) -> dict[str, Any]:
+def build(view: View, group_id: str, until: date, profile: Profile = NEUTRAL) -> dict[str, Any]:
     """Co-chairs, meetings and periods of action, initiatives and open actions since the last SOM."""
     group = groups.find_group(view, group_id)
     som = previous_som(view, until)
@@ -24,8 +25,7 @@ def build(view: View, group_id: str, until: date) -> dict[str, Any]:
     held = groups.meetings_in(view, group, first, until)
     open_actions = [a for a in groups.group_actions(view, group) if a.status == "open"]
     return {
-        "title": f"{group.label}: Oral Update to the Ad Hoc Group Senior Officials Meeting, "
-        f"{dates.month_label(until)}",
+        "title": f"{group.label}: Oral Update to the {profile.som()}, {dates.month_label(until)}",
         "group": group.name,
         "since": since,
         "co_chairs": groups.co_chairs_on(view, group, until),
@@ -34,5 +34,5 @@ def build(view: View, group_id: str, until: date) -> dict[str, Any]:
         "meetings": [meeting_context(view, m) for m in held],
         "initiatives": groups.initiative_updates(view, group, first, until),
         "open_actions": [groups.action_context(view, a, until) for a in open_actions],
-        **audience_context(view),
+        **audience_context(view, profile),
     }

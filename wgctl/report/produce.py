@@ -11,7 +11,10 @@ from wgctl.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
 from wgctl.report import actions, annual, meeting, oral, progress
+from wgctl.report.common import audience_context
+from wgctl.report.cover import cover, records_version
 from wgctl.report.pdf import PDF_CSS, html_to_pdf
+from wgctl.report.profile import load_profile
 from wgctl.report.render import render, template_file
 from wgctl.report.word import html_to_docx
 from wgctl.usable import valid_records
@@ -24,6 +27,8 @@ BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     "actions": actions.build,
     "meeting": meeting.build,
 }
+# The builders whose standing wording comes from the repository's profile.
+WORDED = {"progress", "annual", "oral"}
 
 
 def load_view(repo: Path, audience: Sensitivity, *, force: bool = False) -> View:
@@ -47,7 +52,11 @@ def render_report(
         raise UserError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if params.get("changes"):
         params = {**params, "changes": changes_appendix(repo, view, params)}
-    context = BUILDERS[report](view, **params)
+    profile = load_profile(repo)
+    context = BUILDERS[report](view, **params, **({"profile": profile} if report in WORDED else {}))
+    context.update(audience_context(view, profile))  # the marking names the profile's body
+    context["cover"] = cover(report, context, params, profile, records_version(repo))
+    context["profile"] = profile.model_dump()
     if fmt == "docx":
         return html_to_docx(render(report, "html", context, repo=repo, template=template))
     if fmt == "pdf":

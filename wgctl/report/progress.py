@@ -18,17 +18,11 @@ from wgctl.errors import UserError
 from wgctl.models import Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day
 from wgctl.report import dates
-from wgctl.report.common import TITLE, audience_context, update_context
+from wgctl.report.common import audience_context, update_context
+from wgctl.report.profile import NEUTRAL, Profile
 
-OPENING_SOM = (
-    "Report summarises activities undertaken since the previous Ad Hoc Group Senior Officials "
-    "Meeting ({since})."
-)
+OPENING_SOM = "Report summarises activities undertaken since the previous {som} ({since})."
 OPENING_OTHER = "Report summarises activities undertaken since {since}."
-PURPOSE = (
-    "It indicates the status of recommendations from the Bali Process Ministerial Conferences "
-    "and follow-up Ad Hoc Group Senior Officials meetings to implement the Bali Process Strategy."
-)
 NO_THEME = {"number": "", "title": "Other items"}
 
 
@@ -133,11 +127,16 @@ def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]
 
 
 def build(
-    view: View, until: date, since: str | None = None, changes: dict[str, Any] | None = None
+    view: View,
+    until: date,
+    since: str | None = None,
+    changes: dict[str, Any] | None = None,
+    profile: Profile = NEUTRAL,
 ) -> dict[str, Any]:
     """The whole progress report as plain data, from records already filtered for the audience."""
     period = resolve_period(view, until, since)
     opening = OPENING_SOM if period.since_som else OPENING_OTHER
+    title = " ".join(filter(None, (profile.body, "Progress Report:", dates.month_label(until))))
     themes: dict[str, dict[str, Any]] = {
         t.id: {"number": t.number, "title": t.title, "entries": []} for t in view.records.themes
     }
@@ -146,11 +145,13 @@ def build(
         themes.get(item.theme, other)["entries"].append(item_context(view, item, period))
     sections = [t for t in themes.values() if t["entries"]] + ([other] if other["entries"] else [])
     return {
-        "title": f"{TITLE} Progress Report: {dates.month_label(until)}",
-        "opening": [opening.format(since=period.since), PURPOSE],
+        "title": title,
+        "opening": [
+            p for p in (opening.format(som=profile.som(), since=period.since), profile.purpose) if p
+        ],
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
         "columns": ["Action/Recommendation", "Who", "Status/Details"],
         "themes": sections,
         "changes": changes or None,
-        **audience_context(view),
+        **audience_context(view, profile),
     }

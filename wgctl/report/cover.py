@@ -1,0 +1,72 @@
+"""The cover block every report carries: who issues it, for whom, for when, which version.
+
+An official files a report by its number and version and checks its marking before sending it;
+the Word and HTML outputs show this block under the title, and the marking on every page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wgctl.report import dates
+from wgctl.report.profile import Profile
+
+
+def issued_on(params: dict[str, Any]) -> date:
+    """The date a report speaks as of: its `until` or as-of day, else the end of its year."""
+    day = params.get("until") or params.get("today")
+    if isinstance(day, date):
+        return day
+    return date(int(params.get("year", date.today().year)), 12, 31)
+
+
+def period_of(context: dict[str, Any], issued: date) -> str:
+    """The period a report covers, in words, from what its builder put in the context."""
+    if isinstance(context.get("period"), dict):
+        start = date.fromisoformat(context["period"]["start"])
+        end = date.fromisoformat(context["period"]["end"])
+        return dates.range_label(start, end, "day")
+    if "year" in context:
+        return str(context["year"])
+    if "since" in context:
+        return f"Since {context['since']} to {dates.label(issued)}"
+    meeting = context.get("meeting")
+    if isinstance(meeting, dict) and meeting.get("when"):
+        return str(meeting["when"])
+    return f"As of {dates.label(issued)}"
+
+
+def cover(
+    report: str, context: dict[str, Any], params: dict[str, Any], profile: Profile, version: str
+) -> dict[str, str]:
+    """The cover block's lines as plain strings (empty ones are left out by the templates)."""
+    issued = issued_on(params)
+    number = "/".join(filter(None, (profile.document_prefix, report.upper(), issued.isoformat())))
+    group = context.get("group")
+    return {
+        "organisation": profile.organisation,
+        "group": group if isinstance(group, str) else "",
+        "period": period_of(context, issued),
+        "marking": str(context.get("page_marking", "")),
+        "number": number,
+        "version": version,
+        "date": dates.label(issued),
+    }
+
+
+def records_version(repo: Path | None) -> str:
+    """Which state of the records a report was made from: the commit, and whether edited since."""
+    if repo is None:
+        return ""
+    from wgctl import gitio  # noqa: PLC0415 - git only for a repository under git
+    from wgctl.errors import WgctlError  # noqa: PLC0415
+
+    try:
+        with gitio.open_git(repo) as g:
+            sha = g.commit("HEAD")[:7]
+            edited = g.repo.is_dirty(untracked_files=True, path=g.top("records") or None)
+    except WgctlError:
+        return ""
+    return f"records at commit {sha}" + (", with uncommitted changes" if edited else "")
