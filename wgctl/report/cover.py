@@ -53,6 +53,8 @@ def cover(
         "number": number,
         "version": version,
         "date": dates.label(issued),
+        "iso_date": issued.isoformat(),
+        "category": f"{report} report",
     }
 
 

@@ -1,4 +1,4 @@
-"""DOCX from the report's own HTML: headings, tables with repeated header rows, page numbers.
+"""DOCX from the report's own HTML: headings, paragraphs, lists and tables, laid out on A4.
 
 Why from HTML: the template decides the content once, so a Word file carries exactly what the
 HTML report carries (already filtered for its audience), and a template override changes both.
@@ -12,12 +12,9 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from wgctl.errors import UserError
+from wgctl.report import word_layout as layout
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
 LISTS = {"ul": "List Bullet", "ol": "List Number"}
@@ -33,7 +30,9 @@ def html_to_docx(html: str) -> bytes:
     except ET.ParseError as exc:
         raise UserError(f"the HTML template does not produce well-formed XHTML: {exc}") from None
     doc = Document()
-    _page(doc, root)
+    running = root.find("body/header")
+    layout.page(doc, [_text(span) for span in running] if running is not None else [])
+    layout.properties(doc, _meta(root))
     body = root.find("body")
     for element in body if body is not None else []:
         _block(doc, element)
@@ -42,40 +41,16 @@ def html_to_docx(html: str) -> bytes:
     return out.getvalue()
 
 
-def _page(doc: Any, root: ET.Element) -> None:
-    """A4, margins, title, the running header and a PAGE field in the footer."""
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(24), Mm(22)
-    doc.styles["Normal"].font.size = Pt(10.5)
-    props = doc.core_properties  # python-docx's template names itself author and commenter
-    props.title = _text(root.find("head/title"))
-    props.author = props.last_modified_by = "wgctl"
-    props.comments = ""
-    running = root.find("body/header")
-    if running is not None:
-        header = section.header.paragraphs[0]
-        header.text = "\t\t".join(_text(span) for span in running)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
-    _field(footer, "PAGE")
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
-        run = paragraph.add_run()
-        if kind is None:
-            node = OxmlElement("w:instrText")
-            node.set(qn("xml:space"), "preserve")
-            node.text = f" {text} "
-        else:
-            node = OxmlElement("w:fldChar")
-            node.set(qn("w:fldCharType"), kind)
-        run._r.append(node)
-        if kind == "separate":
-            paragraph.add_run("1")
+def _meta(root: ET.Element) -> dict[str, str]:
+    """The report's title and its `wgctl:` meta fields (the cover block's values)."""
+    meta = {"title": _text(root.find("head/title"))}
+    for node in root.iter("meta"):
+        name = node.get("name", "")
+        if name.startswith("wgctl:"):
+            meta[name.removeprefix("wgctl:")] = node.get("content", "")
+    meta["subject"] = " · ".join(filter(None, (meta.get("group"), meta.get("period"))))
+    meta["date"] = meta.pop("iso_date", "")
+    return meta
 
 
 def _block(doc: Any, element: ET.Element) -> None:
@@ -95,24 +70,24 @@ def _block(doc: Any, element: ET.Element) -> None:
 
 
 def _table(doc: Any, element: ET.Element) -> None:
+    """A table at widths fitted to its content, with a shaded header row repeated per page."""
     header = list(element.iter("th"))
-    rows = element.findall("tbody/tr")
-    table = doc.add_table(rows=0, cols=max(len(header), 1), style="Table Grid")
+    rows = [tr.findall("td") for tr in element.findall("tbody/tr")]
+    count = max(len(header), 1)
+    table = doc.add_table(rows=0, cols=count, style="Table Grid")
     head = table.add_row()
     for cell, th in zip(head.cells, header, strict=False):
         cell.paragraphs[0].add_run(_text(th)).bold = True
-    _repeat_header(head)
-    for tr in rows:
+    layout.header_row(head)
+    for tds in rows:
         row = table.add_row()
-        for cell, td in zip(row.cells, tr.findall("td"), strict=False):
+        for cell, td in zip(row.cells, tds, strict=False):
             _cell(cell, td)
-
-
-def _repeat_header(row: Any) -> None:
-    """Mark the row as a header row Word repeats at the top of every page (`w:tblHeader`)."""
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)
+    columns = [[_text(th) for th in header[i : i + 1]] for i in range(count)]
+    for tds in rows:
+        for i, td in enumerate(tds[:count]):
+            columns[i].append(_text(td))
+    layout.table_geometry(table, layout.column_widths(columns))
 
 
 def _cell(cell: Any, td: ET.Element) -> None:
