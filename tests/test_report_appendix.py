@@ -41,11 +41,53 @@ def test_appendix_lists_public_changes_and_only_counts_hidden_ones(
     _history(empty_repo)
     public = _report(run_cli, empty_repo)
     assert "## Appendix: changes to the records since the previous Senior Officials" in public
-    assert 'name: "Aland" -\\> "Åland"' in public  # '>' escaped for Markdown
+    # A renamed organisation is bookkeeping for the period: counted, not listed.
+    assert "No change of substance; 1 other change (history of earlier periods" in public
+    assert "Åland" not in public.split("## Appendix")[1]
     assert CANARY not in public
     assert "1 change to records this audience may not see (not shown)." in public
     restricted = _report(run_cli, empty_repo, "--audience", "restricted")
+    assert "### Items of the report\n\n- Updated: Conduct joint periods of action\n" in restricted
     assert CANARY in restricted
+
+
+def test_appendix_lists_what_happened_in_the_period_in_plain_words(
+    empty_repo: RecordsRepo, run_cli: Run
+) -> None:
+    _history(empty_repo)
+    empty_repo.write(
+        {
+            "records/meetings/ewg-2015.yaml": """\
+                id: ewg-2015
+                sensitivity: public
+                type: working-group-meeting
+                title: Example Working Group meeting 2015
+                group: ewg
+                start: 2015-05-10
+                location: Port Example
+                sources: [{document: tor}]
+            """,
+            # Transcribed late: it happened in 2011, before the period.
+            "records/actions/old-history.yaml": """\
+                id: old-history
+                sensitivity: public
+                text: An action of 2011 typed in today.
+                owner: ahg
+                due: 2011-10-26
+                sources: [{document: tor}]
+            """,
+        }
+    )
+    empty_repo.commit("more records", date="2016-01-01T00:00:00+00:00")
+    public = _report(run_cli, empty_repo).split("## Appendix")[1]
+    assert (
+        "### Meetings and periods of action\n\n- New: Example Working Group meeting 2015\n"
+        in public
+    )
+    assert "  - 10 May 2015, Port Example\n" in public
+    assert "2 other changes" in public
+    assert "old-history" not in public and "2011" not in public
+    assert "sensitivity" not in public
 
 
 def test_appendix_is_absent_unless_asked_and_safe_in_html(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from wgctl.diffing import CHANGE_ORDER, RecordChange, Seen
+from wgctl.diffing import CHANGE_ORDER, RecordChange
 from wgctl.markdown import md_escape
 
 
@@ -63,19 +61,3 @@ def render_markdown(
         lines.append(f"- **{c.change.capitalize()}** {c.kind} {_code(c.id)}{title}{moved}")
         lines += [f"  - {md_escape(d)}" for d in c.details]
     return "\n".join(lines) + "\n"
-
-
-def appendix_context(seen: Seen, since: str) -> dict[str, Any]:
-    """The changes as plain data for a report template (the template's environment escapes)."""
-    return {
-        "since": since,
-        "summary": f"{_counts(seen.changes)}.".capitalize(),
-        "unnamed": _unnamed(seen.hidden, seen.invalid),
-        "entries": [
-            {
-                "heading": f"{c.change.capitalize()} {c.kind}: {c.title or c.id}",
-                "details": list(c.details),
-            }
-            for c in seen.changes
-        ],
-    }

@@ -10,7 +10,7 @@ from typing import Any
 from wgctl.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
-from wgctl.report import actions, annual, meeting, oral, progress
+from wgctl.report import actions, annual, appendix, meeting, oral, progress
 from wgctl.report.common import audience_context
 from wgctl.report.cover import cover, records_version
 from wgctl.report.pdf import PDF_CSS, html_to_pdf
@@ -70,13 +70,13 @@ def changes_appendix(repo: Path | None, view: View, params: dict[str, Any]) -> d
 
     Why here and not in the report builder: it needs git; the builders stay pure.
     """
-    from wgctl import diff_render, history  # noqa: PLC0415 - git only when asked for
+    from wgctl import history  # noqa: PLC0415 - git only when asked for
 
     if repo is None:
         raise UserError("the changes appendix needs a repository")
     period = progress.resolve_period(view, params["until"], params.get("since"))
     seen = history.changes_since(repo, period.start, view.audience)
-    return diff_render.appendix_context(seen, period.no_update_since)
+    return appendix.appendix_context(seen, view, period.bounds, period.no_update_since)
 
 
 def today() -> date:
