@@ -279,4 +279,5 @@ def test_make_demo_command_line_renders_html(
     assert done.returncode == 0, done.stderr
     html = target.read_text(encoding="utf-8")
     assert "<h1>Ad Hoc Group Progress Report: October 2017</h1>" in html
-    assert html.count("<tr>") == 29 + 6  # one header row per theme table
+    # One header row per theme table, and the JPAs compared (a header and six things counted).
+    assert html.count("<tr>") == 29 + 6 + 7

@@ -138,7 +138,10 @@ def annual(
 def oral(
     group: GroupArg,
     *,
-    until: Annotated[str | None, typer.Option(help="Date of the update (default: today).")] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Date of the update: it speaks of that day (default: today)."),
+    ] = None,
     audience: AudienceOption = Audience.public,
     fmt: FormatOption = OutFormat.md,
     output: OutOption = None,
@@ -156,7 +159,13 @@ def actions(
     *,
     owner: Annotated[str | None, typer.Option(help="Only this owner's items.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only open, past-due items.")] = False,
-    as_of: Annotated[str | None, typer.Option(help="Date overdue is judged on.")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            help="The tracker as it stood on this date: actions raised by then, overdue judged "
+            "then (default: today, so a tracker for a past meeting needs the meeting's date)."
+        ),
+    ] = None,
     audience: AudienceOption = Audience.public,
     fmt: FormatOption = OutFormat.md,
     output: OutOption = None,

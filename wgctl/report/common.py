@@ -24,13 +24,39 @@ def figure_text(figure: Figure) -> str:
     return f"{figure.name}: {QUALIFIERS[figure.qualifier]}{figure.value:,}{unit}"
 
 
-def update_context(update: StatusUpdate) -> dict[str, Any]:
-    """A status update as template data: when, text, status and figures."""
+def figure_value(figure: Figure) -> str:
+    """`more than 100,000 people`: a figure's value as a table cell."""
+    unit = f" {figure.unit}" if figure.unit else ""
+    return f"{QUALIFIERS[figure.qualifier]}{figure.value:,}{unit}"
+
+
+def figures_table(meetings: list[Meeting]) -> dict[str, Any] | None:
+    """Periods of action side by side: one column each, one row per thing counted (None if none)."""
+    counted = [m for m in meetings if m.figures]
+    if not counted:
+        return None
+    names = list(dict.fromkeys(f.name for m in counted for f in m.figures))
+    cells = {(m.id, f.name): figure_value(f) for m in counted for f in m.figures}
+    return {
+        "columns": ["Counted", *(m.title for m in counted)],
+        "rows": [[name, *(cells.get((m.id, name), "—") for m in counted)] for name in names],
+    }
+
+
+def update_context(update: StatusUpdate, view: View | None = None) -> dict[str, Any]:
+    """A status update as template data: when, text, status and figures.
+
+    Figures are shown once, where they belong: an update reporting a period of action whose own
+    figures are recorded leaves them to that period's table (given a `view` to look it up).
+    """
+    elsewhere = view is not None and any(
+        (m := view.records.get(Meeting, ref)) is not None and m.figures for ref in update.meetings
+    )
     return {
         "when": dates.label(update.date, update.precision),
         "status": update.status or "",
         "text": update.text,
-        "figures": [figure_text(f) for f in update.figures],
+        "figures": [] if elsewhere else [figure_text(f) for f in update.figures],
     }
 
 

@@ -67,11 +67,11 @@ def group_actions(view: View, group: Group) -> list[ActionItem]:
 
 
 def action_context(view: View, action: ActionItem, today: date | None = None) -> dict[str, Any]:
-    """An action item as a tracker row."""
+    """An action item as a tracker row, as it stood on `today` (closed later: still open then)."""
     raised = view.records.get(Meeting, action.raised_at)
-    overdue = bool(
-        today and action.status == "open" and action.due is not None and action.due < today
-    )
+    later = today is not None and action.closed is not None and action.closed > today
+    status = "open" if later else action.status
+    overdue = bool(today and status == "open" and action.due is not None and action.due < today)
     return {
         "id": action.id,
         "text": action.text,
@@ -80,9 +80,9 @@ def action_context(view: View, action: ActionItem, today: date | None = None) ->
         if raised
         else "",
         "due": dates.label(action.due) if action.due else "",
-        "status": action.status + (" (overdue)" if overdue else ""),
-        "closed": dates.label(action.closed) if action.closed else "",
-        "note": action.closing_note or "",
+        "status": status + (" (overdue)" if overdue else ""),
+        "closed": dates.label(action.closed) if action.closed and not later else "",
+        "note": "" if later else action.closing_note or "",
         "overdue": overdue,
     }
 
@@ -94,7 +94,7 @@ def initiative_updates(view: View, group: Group, first: date, last: date) -> lis
         if item.group != group.id:
             continue
         updates = [
-            update_context(u)
+            update_context(u, view)
             for u in item.updates
             if dates.overlaps(dates.span(u.date, u.precision), (first, last))
         ]

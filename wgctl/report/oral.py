@@ -28,6 +28,7 @@ def build(view: View, group_id: str, until: date, profile: Profile = NEUTRAL) ->
         "title": f"{group.label}: Oral Update to the {profile.som()}, {dates.month_label(until)}",
         "group": group.name,
         "since": since,
+        "as_of": dates.label(until),
         "co_chairs": groups.co_chairs_on(view, group, until),
         "next_co_chairs": groups.co_chairs_on(view, group, date(until.year + 1, 1, 1)),
         "next_year": until.year + 1,

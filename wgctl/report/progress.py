@@ -18,7 +18,7 @@ from wgctl.errors import UserError
 from wgctl.models import Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day
 from wgctl.report import dates
-from wgctl.report.common import audience_context, update_context
+from wgctl.report.common import audience_context, figures_table, update_context
 from wgctl.report.profile import NEUTRAL, Profile
 
 OPENING_SOM = "Report summarises activities undertaken since the previous {som} ({since})."
@@ -77,6 +77,13 @@ def resolve_period(view: View, until: date, since: str | None) -> Period:
     return Period(start, until, dates.label(start), since_som=False)
 
 
+def _periods_of_action(view: View, until: date) -> list[Meeting]:
+    """The Joint Periods of Action begun by `until`: their results are compared in one table."""
+    return [
+        m for m in view.records.meetings if m.type == "joint-period-of-action" and m.start <= until
+    ]
+
+
 def _in_period(view: View, update: StatusUpdate, period: Period) -> bool:
     """Dated in the period, or reporting a meeting (or period of action) that overlaps it."""
     if dates.overlaps(dates.span(update.date, update.precision), period.bounds):
@@ -111,9 +118,9 @@ def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]
         if dates.span(update.date, update.precision)[0] > period.end:
             continue
         if _in_period(view, update, period):
-            current.append(update_context(update))
+            current.append(update_context(update, view))
         else:
-            background.append(update_context(update))
+            background.append(update_context(update, view))
     none = "" if current else f"No update reported since {period.no_update_since}."
     return {
         "number": item.number,
@@ -153,5 +160,6 @@ def build(
         "columns": ["Action/Recommendation", "Who", "Status/Details"],
         "themes": sections,
         "changes": changes or None,
+        "periods_of_action": figures_table(_periods_of_action(view, until)),
         **audience_context(view, profile),
     }
