@@ -211,3 +211,15 @@ def test_bundled_repositories_pass_every_rule(folder: str) -> None:
 
     result = validate_repo(REPO / folder, today=date(2026, 11, 23))
     assert [str(p) for p in result.errors] == []
+
+
+def test_the_colombo_som_has_its_day_from_its_co_chairs_statement(records: Records) -> None:
+    from wgctl.models import Document
+
+    som = records.get(Meeting, "ahg-som-11")
+    statement = records.get(Document, "ahg-som-11-co-chairs-statement")
+    assert som is not None and statement is not None
+    assert (som.start, som.precision) == (date(2016, 11, 16), "day")
+    assert (statement.type, statement.date, statement.meeting) == ("statement", som.start, som.id)
+    assert "16 November 2016" in statement.title
+    assert "ahg-som-11-co-chairs-statement" in [s.document for s in som.sources]
