@@ -80,3 +80,22 @@ def test_the_tracker_and_the_oral_update_speak_as_of_their_date(
     assert "0 action items" in earlier  # raised at the SOM of August 2014: not yet
     oral = report(run_cli, repo.root, "oral", "ewg", "--until", "2014-09-01")
     assert "today" not in oral and "in office on 1 September 2014" in oral
+
+
+def test_work_over_a_period_that_ends_in_the_reporting_period_is_current(
+    run_cli: Callable[..., Result],
+) -> None:
+    text = report(run_cli, PROJECT, "progress", "--until", "2017-10-31")
+    row = next(line for line in text.splitlines() if line.startswith("| **2.3**"))
+    assert "June 2016 - June 2017" in row and "Background" not in row
+    assert "<br>2) IOM has delivered" in row  # the source's order, numbered
+
+
+def test_text_from_another_document_is_not_printed_in_the_progress_report(
+    run_cli: Callable[..., Result],
+) -> None:
+    text = report(run_cli, PROJECT, "progress", "--until", "2017-10-31")
+    row = next(line for line in text.splitlines() if line.startswith("| **2.1**"))
+    assert "2011" not in row and "Online Reporting Template" not in row
+    annual = report(run_cli, PROJECT, "oral", "dwg", "--until", "2017-10-31")
+    assert "Traceback" not in annual

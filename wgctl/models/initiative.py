@@ -30,6 +30,10 @@ class StatusUpdate(Strict):
     """A dated piece of progress, with the facts and figures it reports."""
 
     date: IsoDate
+    end: IsoDate | None = Field(
+        default=None,
+        description="Last day (or month, or year, by `precision`) of work reported over a period.",
+    )
     precision: Precision = "day"
     status: Status | None = None
     text: str = Field(min_length=1)

@@ -101,7 +101,7 @@ def spans(record: Record, view: View) -> list[Span]:
     if isinstance(record, Meeting):
         return [dates.meeting_span(record)]
     if isinstance(record, Initiative):
-        return [dates.span(u.date, u.precision) for u in record.updates]
+        return [dates.update_span(u) for u in record.updates]
     if isinstance(record, ActionItem):
         days = [d for d in (record.due, record.closed) if d is not None]
         raised = view.records.get(Meeting, record.raised_at)
@@ -122,9 +122,7 @@ def _facts(record: Record, view: View, bounds: Span) -> Iterator[str]:
         due = f", due {dates.label(record.due)}" if record.due else ""
         yield f"Owner: {view.label(record.owner)}{due}; {record.status}"
     elif isinstance(record, Initiative):
-        count = sum(
-            1 for u in record.updates if dates.overlaps(dates.span(u.date, u.precision), bounds)
-        )
+        count = sum(1 for u in record.updates if dates.overlaps(dates.update_span(u), bounds))
         yield f"Item {record.number}, {record.status}: {_n(count, 'status update')} in the period"
     elif isinstance(record, Document) and record.date is not None:
         yield f"Dated {dates.label(record.date, record.precision)}"

@@ -53,7 +53,7 @@ def update_context(update: StatusUpdate, view: View | None = None) -> dict[str, 
         (m := view.records.get(Meeting, ref)) is not None and m.figures for ref in update.meetings
     )
     return {
-        "when": dates.label(update.date, update.precision),
+        "when": dates.range_label(update.date, update.end, update.precision),
         "status": update.status or "",
         "text": update.text,
         "figures": [] if elsewhere else [figure_text(f) for f in update.figures],

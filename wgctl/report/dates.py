@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 from wgctl.models.base import Precision
+from wgctl.models.initiative import StatusUpdate
 from wgctl.models.meeting import Meeting
 
 MONTHS = tuple(calendar.month_name)
@@ -19,6 +20,13 @@ def span(day: date, precision: Precision) -> tuple[date, date]:
         last = calendar.monthrange(day.year, day.month)[1]
         return date(day.year, day.month, 1), date(day.year, day.month, last)
     return day, day
+
+
+def update_span(update: StatusUpdate) -> tuple[date, date]:
+    """First and last day a status update speaks of: its date, or its period when it has an end."""
+    return span(update.date, update.precision)[0], span(
+        update.end or update.date, update.precision
+    )[1]
 
 
 def meeting_span(meeting: Meeting) -> tuple[date, date]:

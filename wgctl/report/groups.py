@@ -96,7 +96,7 @@ def initiative_updates(view: View, group: Group, first: date, last: date) -> lis
         updates = [
             update_context(u, view)
             for u in item.updates
-            if dates.overlaps(dates.span(u.date, u.precision), (first, last))
+            if dates.overlaps(dates.update_span(u), (first, last))
         ]
         if updates:
             out.append({"number": item.number, "title": item.title, "updates": updates})

@@ -15,7 +15,7 @@ from typing import Any
 
 from wgctl.audience import WITHHELD, View
 from wgctl.errors import UserError
-from wgctl.models import Initiative, Meeting, StatusUpdate
+from wgctl.models import Document, Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day
 from wgctl.report import dates
 from wgctl.report.common import audience_context, figures_table, update_context
@@ -77,6 +77,18 @@ def resolve_period(view: View, until: date, since: str | None) -> Period:
     return Period(start, until, dates.label(start), since_som=False)
 
 
+def _from_a_progress_report(view: View, update: StatusUpdate) -> bool:
+    """Text a progress report may print: the update names no source of its own, or a progress
+    report among them. A 2011 briefing's paragraph is history, not this report's text.
+    """
+    kinds = {
+        doc.type
+        for source in update.sources
+        if (doc := view.records.get(Document, source.document)) is not None
+    }
+    return not kinds or "progress-report" in kinds
+
+
 def _periods_of_action(view: View, until: date) -> list[Meeting]:
     """The Joint Periods of Action begun by `until`: their results are compared in one table."""
     return [
@@ -86,7 +98,7 @@ def _periods_of_action(view: View, until: date) -> list[Meeting]:
 
 def _in_period(view: View, update: StatusUpdate, period: Period) -> bool:
     """Dated in the period, or reporting a meeting (or period of action) that overlaps it."""
-    if dates.overlaps(dates.span(update.date, update.precision), period.bounds):
+    if dates.overlaps(dates.update_span(update), period.bounds):
         return True
     for ref in update.meetings:
         meeting = view.records.get(Meeting, ref)
@@ -116,6 +128,8 @@ def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]
     current, background = [], []
     for update in item.updates:
         if dates.span(update.date, update.precision)[0] > period.end:
+            continue
+        if not _from_a_progress_report(view, update):
             continue
         if _in_period(view, update, period):
             current.append(update_context(update, view))
