@@ -271,6 +271,8 @@ REPORTS: tuple[tuple[str, ...], ...] = (
     ("meeting", "ewg-2017", "--as-of", "2017-01-01"),
     ("meeting", "jpa-1", "--as-of", "2017-10-31"),
     ("meeting", "ewg-2017-restricted", "--as-of", "2017-10-31"),
+    ("nominations", "ewg", "--as-of", "2017-06-01"),
+    ("compare", "--until", "2017-10-31"),
 )
 FORMATS = ("md", "html", "docx", "pdf")
 

@@ -128,6 +128,8 @@ CASES: dict[str, tuple[str, ...]] = {
     "meeting-agenda": ("meeting", "ewg-2016", "--as-of", "2016-05-01"),
     "meeting-record": ("meeting", "ewg-2016", "--as-of", "2016-06-01", "--audience", "members"),
     "meeting-jpa": ("meeting", "jpa-1", "--as-of", "2017-01-01"),
+    "nominations": ("nominations", "ewg", "--as-of", "2016-06-01", "--audience", "members"),
+    "compare": ("compare", "--until", "2017-10-31"),
 }
 
 

@@ -99,3 +99,36 @@ def test_text_from_another_document_is_not_printed_in_the_progress_report(
     assert "2011" not in row and "Online Reporting Template" not in row
     annual = report(run_cli, PROJECT, "oral", "dwg", "--until", "2017-10-31")
     assert "Traceback" not in annual
+
+
+def test_the_nominations_paper_sets_out_the_choice_for_each_audience(
+    run_cli: Callable[..., Result],
+) -> None:
+    root = PROJECT / "examples"
+    members = report(
+        run_cli, root, "nominations", "fwg", "--as-of", "2026-12-01", "--audience", "members"
+    )
+    public = report(run_cli, root, "nominations", "fwg", "--as-of", "2026-12-01")
+    assert members.startswith("# Harbour WG: Co-Chair Nominations, ")
+    assert "| Eligible, in rotation order | Nomination | Reasons |" in public
+    assert (
+        "| Caldera | nominated | an AHG member state; nominated on 2026-10-01 for 2028" in members
+    )
+    # Caldera's 2028 nomination is members-only: a public paper never says it was nominated.
+    assert "| Caldera | not nominated |" in public and "2026-10-01" not in public
+
+
+def test_the_comparison_names_status_changes_new_and_quiet_items(
+    run_cli: Callable[..., Result], repo: RecordsRepo
+) -> None:
+    repo.edit(
+        "records/initiatives/joint-action.yaml",
+        "    figures: [{name: countries, value: 8}]\n",
+        "    figures: [{name: countries, value: 8}]\n"
+        "  - date: 2016-03-01\n    status: completed\n    text: The work was completed.\n",
+    )
+    text = report(
+        run_cli, repo.root, "compare", "--until", "2016-10-31", "--previous", "2015-12-31"
+    )
+    changed = text.split("## Changed status\n")[1].split("##")[0]
+    assert "**1.1** Conduct joint periods of action: ongoing → completed" in changed

@@ -57,6 +57,8 @@ def register(app: typer.Typer) -> None:
     report_app.command("oral")(oral)
     report_app.command("actions")(actions)
     report_app.command("meeting")(meeting)
+    report_app.command("nominations")(nominations)
+    report_app.command("compare")(compare)
     app.add_typer(report_app, name="report")
 
 
@@ -199,3 +201,54 @@ def meeting(
     """A meeting's agenda (before it) or summary record (after it)."""
     params = {"meeting_id": meeting_id, "today": day_or_today(as_of, "--as-of")}
     _emit("meeting", params, audience, fmt, output, template, force, repo)
+
+
+@guard
+def nominations(
+    group: GroupArg,
+    *,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            help="Prepared as of this date, for the next SOM on or after it (default: today)."
+        ),
+    ] = None,
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """The nominations paper for the next SOM's co-chair decision (from `roster next`)."""
+    params = {"group_id": group, "today": day_or_today(as_of, "--as-of", user_error)}
+    _emit("nominations", params, audience, fmt, output, template, force, repo)
+
+
+@guard
+def compare(
+    *,
+    until: Annotated[str | None, typer.Option(help="End of this period (default: today).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Start of this period (default: the previous SOM).")
+    ] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            help="End of the previous report's period (default: the day before this one)."
+        ),
+    ] = None,
+    audience: AudienceOption = Audience.public,
+    fmt: FormatOption = OutFormat.md,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    force: ForceOption = False,
+    repo: RepoOption = Path(),
+) -> None:
+    """This progress report against the previous one: status changes, new items, quiet ones."""
+    params = {
+        "until": day_or_today(until, "--until", user_error),
+        "since": since,
+        "previous": day_or_today(previous, "--previous", user_error) if previous else None,
+    }
+    _emit("compare", params, audience, fmt, output, template, force, repo)

@@ -10,7 +10,7 @@ from typing import Any
 from wgctl.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
-from wgctl.report import actions, annual, appendix, meeting, oral, progress
+from wgctl.report import actions, annual, appendix, compare, meeting, nominations, oral, progress
 from wgctl.report.common import audience_context
 from wgctl.report.cover import cover, records_version
 from wgctl.report.pdf import PDF_CSS, html_to_pdf
@@ -26,9 +26,11 @@ BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     "oral": oral.build,
     "actions": actions.build,
     "meeting": meeting.build,
+    "nominations": nominations.build,
+    "compare": compare.build,
 }
 # The builders whose standing wording comes from the repository's profile.
-WORDED = {"progress", "annual", "oral"}
+WORDED = {"progress", "annual", "oral", "compare"}
 
 
 def load_view(repo: Path, audience: Sensitivity, *, force: bool = False) -> View:

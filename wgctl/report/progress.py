@@ -96,7 +96,7 @@ def _periods_of_action(view: View, until: date) -> list[Meeting]:
     ]
 
 
-def _in_period(view: View, update: StatusUpdate, period: Period) -> bool:
+def in_period(view: View, update: StatusUpdate, period: Period) -> bool:
     """Dated in the period, or reporting a meeting (or period of action) that overlaps it."""
     if dates.overlaps(dates.update_span(update), period.bounds):
         return True
@@ -131,7 +131,7 @@ def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]
             continue
         if not _from_a_progress_report(view, update):
             continue
-        if _in_period(view, update, period):
+        if in_period(view, update, period):
             current.append(update_context(update, view))
         else:
             background.append(update_context(update, view))
