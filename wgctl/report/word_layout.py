@@ -19,7 +19,8 @@ from docx.shared import Mm, Pt, RGBColor
 import wgctl
 
 TEXT_WIDTH_MM = 170.0  # A4 less 20 mm margins
-CHAR_MM = 1.9  # one character of 9.5 pt Georgia, near enough for sharing a table's width
+CHAR_MM = 2.4  # one character of 10.5 pt text as Word and LibreOffice set it, with room to spare
+PADDING_MM = 5.0  # a cell's left and right margins
 HEADER_FILL = "1F3864"
 _APP_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -93,32 +94,32 @@ def properties(doc: Any, meta: dict[str, str]) -> None:
 
 
 def column_widths(columns: list[list[str]], total: float = TEXT_WIDTH_MM) -> list[float]:
-    """Millimetres per column: by the square root of its average text, never narrower than its
-    longest word or three of its texts in four, up to 16 characters; so a long-text column is the
-    widest without starving a column of short names.
+    """Millimetres per column: shared by the square root of each column's average text, so a
+    long-text column is the widest without starving short ones; never narrower than the column's
+    longest word (up to 22 characters), so no word is split.
     """
     if not columns:
         return []
-    floors = [_floor_chars(col) * CHAR_MM + 4 for col in columns]
+    floors = [_longest_word(col) * CHAR_MM + PADDING_MM for col in columns]
     weights = [math.sqrt(max(sum(len(t) for t in col) / max(len(col), 1), 1)) for col in columns]
-    widths = [total * w / sum(weights) for w in weights]
-    short = [i for i, w in enumerate(widths) if w < floors[i]]
-    if short and sum(floors) < total:
-        fixed = sum(floors[i] for i in short)
-        rest = [w for i, w in enumerate(weights) if i not in short]
+    fixed: set[int] = set()
+    widths = [0.0] * len(columns)
+    for _ in columns:  # give floors to the columns that need them, share the rest, repeat
+        room = total - sum(floors[i] for i in fixed)
+        share = sum(w for i, w in enumerate(weights) if i not in fixed) or 1.0
         widths = [
-            floors[i] if i in short else (total - fixed) * weights[i] / sum(rest)
-            for i in range(len(columns))
+            floors[i] if i in fixed else room * weights[i] / share for i in range(len(columns))
         ]
+        short = {i for i, w in enumerate(widths) if w < floors[i]} - fixed
+        if not short or sum(floors[i] for i in fixed | short) >= total:
+            break
+        fixed |= short
     return [round(w, 1) for w in widths]
 
 
-def _floor_chars(column: list[str]) -> int:
-    """The characters a column needs on one line: its longest word, or most of its texts whole."""
-    longest_word = max((len(w) for t in column for w in t.split()), default=3)
-    lengths = sorted(len(t) for t in column)
-    most = lengths[len(lengths) * 3 // 4] if lengths else 0  # three texts in four on one line
-    return min(max(longest_word, most), 16)
+def _longest_word(column: list[str]) -> int:
+    """The characters of a column's longest word, up to 22 (longer ones may break)."""
+    return min(max((len(w) for t in column for w in t.split()), default=3), 22)
 
 
 def table_geometry(table: Any, widths: list[float]) -> None:
