@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from wgctl.errors import UserError
+from wgctl.report.common import MARKINGS
 
-MARKINGS = {"public": "PUBLIC", "members": "MEMBERS ONLY", "restricted": "RESTRICTED"}
 PDF_CSS = "pdf.css"
 
 

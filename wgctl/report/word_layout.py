@@ -74,7 +74,8 @@ def properties(doc: Any, meta: dict[str, str]) -> None:
     props.author = props.last_modified_by = "wgctl"
     props.keywords = meta.get("marking", "")
     props.category = meta.get("category", "")
-    props.comments = meta.get("version", "")
+    props.comments = ""
+    props.version = meta.get("version", "")
     props.identifier = meta.get("number", "")
     props.language = "en"
     props.revision = 1
