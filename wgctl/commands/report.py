@@ -221,7 +221,7 @@ def nominations(
     repo: RepoOption = Path(),
 ) -> None:
     """The nominations paper for the next SOM's co-chair decision (from `roster next`)."""
-    params = {"group_id": group, "today": day_or_today(as_of, "--as-of", user_error)}
+    params = {"group_id": group, "today": day_or_today(as_of, "--as-of")}
     _emit("nominations", params, audience, fmt, output, template, force, repo)
 
 
@@ -247,8 +247,8 @@ def compare(
 ) -> None:
     """This progress report against the previous one: status changes, new items, quiet ones."""
     params = {
-        "until": day_or_today(until, "--until", user_error),
+        "until": day_or_today(until, "--until"),
         "since": since,
-        "previous": day_or_today(previous, "--previous", user_error) if previous else None,
+        "previous": day_or_today(previous, "--previous") if previous else None,
     }
     _emit("compare", params, audience, fmt, output, template, force, repo)
