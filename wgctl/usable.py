@@ -43,5 +43,5 @@ def _refuse(problems: Sequence[Problem], message: str) -> None:
         # The file, line and rule only: a problem's message may quote a restricted record's
         # value, and this line reaches whoever runs the command, whatever its audience.
         first = problems[0]
-        where = f"{first.path}:{first.line} [{first.rule}]"
+        where = f"{first.path}:{first.line}:{first.column} [{first.rule}]"
         raise UserError(message.format(n=len(problems), first=where, run="run `wgctl validate`"))

@@ -1,9 +1,10 @@
 """The nominations paper for the SOM's co-chair decision: `roster next` as a paper to circulate.
 
 Computed from the records the audience may see (as `wgctl roster next --audience` is): the seats
-that continue, each seat falling vacant with its term, the eligible candidates in rotation order
-with their reasons, those excluded and why, and what the rules suggest. The SOM decides; the
-paper only sets out the choice.
+that continue, each seat falling vacant with its term, the member the rules point to, the
+nominees (eligible ones in rotation order, excluded ones with why) and a count of the other
+eligible members, and what the rules suggest. The SOM decides; the paper sets out the choice.
+Members neither nominated nor pointed to are counted, not listed: a paper names who is in play.
 """
 
 from __future__ import annotations
@@ -42,13 +43,19 @@ def build(view: View, group_id: str, today: date) -> dict[str, Any]:
 
 def _vacancy(vacancy: Vacancy) -> dict[str, Any]:
     pick = vacancy.recommended
+
+    def in_play(c: Candidate) -> bool:
+        return c.nominated or (pick is not None and c.member == pick.member)
+
+    eligible = [c for c in vacancy.candidates if c.eligible]
     return {
         "seat": vacancy.seat,
         "term": dates.range_label(vacancy.start, vacancy.end),
         "reasons": list(vacancy.reasons),
         "recommended": _candidate(pick) if pick else None,
-        "eligible": [_candidate(c) for c in vacancy.candidates if c.eligible],
-        "excluded": [_candidate(c) for c in vacancy.candidates if not c.eligible],
+        "eligible": [_candidate(c) for c in eligible if in_play(c)],
+        "others": sum(1 for c in vacancy.candidates if not in_play(c)),
+        "excluded": [_candidate(c) for c in vacancy.candidates if not c.eligible and c.nominated],
     }
 
 
