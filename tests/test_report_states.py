@@ -110,12 +110,12 @@ def test_the_nominations_paper_sets_out_the_choice_for_each_audience(
     )
     public = report(run_cli, root, "nominations", "fwg", "--as-of", "2026-12-01")
     assert members.startswith("# Harbour WG: Co-Chair Nominations, ")
-    assert "| Eligible, in rotation order | Nomination | Reasons |" in public
-    assert (
-        "| Caldera | nominated | an AHG member state; nominated on 2026-10-01 for 2028" in members
-    )
+    assert "| Caldera | nominated | an AHG member state; nominated on 2026-10-01" in members
+    assert "The rules point to **Caldera** (nominated)" in members
     # Caldera's 2028 nomination is members-only: a public paper never says it was nominated.
-    assert "| Caldera | not nominated |" in public and "2026-10-01" not in public
+    assert "Caldera" not in public and "2026-10-01" not in public
+    assert "No eligible member is nominated" in public
+    assert "5 other members are not nominated." in public
 
 
 def test_the_comparison_names_status_changes_new_and_quiet_items(
