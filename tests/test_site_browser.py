@@ -57,8 +57,9 @@ def _program(name: str, path: str) -> str:
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The public site of the example records, served on 127.0.0.1 on a free port."""
+    from datetime import date
+
     from wgctl.models import Sensitivity
-    from wgctl.report.dates import date
     from wgctl.site.build import build_site
     from wgctl.site.serve import server
 

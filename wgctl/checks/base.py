@@ -1,8 +1,7 @@
-"""Helpers shared by the checks: the context, located problems, field paths and fuzzy dates."""
+"""Helpers shared by the checks: the context, located problems and field paths."""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,10 +14,8 @@ from wgctl.rules import place, problem
 
 __all__ = [
     "CheckContext",
-    "earliest",
     "every",
     "field_name",
-    "latest",
     "place",
     "problem",
     "walk",
@@ -72,24 +69,6 @@ def walk(obj: Any, spec: tuple[str, ...], loc: Loc = ()) -> list[tuple[Loc, Any]
             return below
         level = below
     return [(at, value) for at, value in level if value is not None]
-
-
-def earliest(day: date, precision: str = "day") -> date:
-    """The first day a date written with this precision can mean (2016-05 -> 2016-05-01)."""
-    if precision == "year":
-        return date(day.year, 1, 1)
-    if precision == "month":
-        return day.replace(day=1)
-    return day
-
-
-def latest(day: date, precision: str = "day") -> date:
-    """The last day a date written with this precision can mean (2016-05 -> 2016-05-31)."""
-    if precision == "year":
-        return date(day.year, 12, 31)
-    if precision == "month":
-        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-    return day
 
 
 def field_name(loc: Loc) -> str:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from wgctl.checks.base import CheckContext, earliest, every, field_name, latest, problem
+from wgctl.checks.base import CheckContext, every, field_name, problem
+from wgctl.dates import earliest, latest
 from wgctl.errors import Loc, Problem
 from wgctl.models import ActionItem, Group, Meeting, Record
 from wgctl.records import Records

@@ -16,10 +16,10 @@ from datetime import timedelta
 import icalendar
 
 from wgctl.audience import View
+from wgctl.dates import label, meeting_span
 from wgctl.errors import UserError
 from wgctl.export.stamps import Stamps
 from wgctl.models import Group, Meeting, Sensitivity
-from wgctl.report.dates import meeting_span
 from wgctl.report.groups import JPA
 
 PRODID = "-//wgctl//working group records//EN"
@@ -48,7 +48,7 @@ def summary(meeting: Meeting) -> str:
     first, _ = meeting_span(meeting)
     text = meeting.title
     if meeting.precision != "day":
-        text += f" ({first:%B %Y})" if meeting.precision == "month" else f" ({first.year})"
+        text += f" ({label(first, meeting.precision)})"
     if meeting.chatham_house:
         text += f" [{CHATHAM}]"
     return text

@@ -14,9 +14,9 @@ from datetime import date
 from typing import Literal
 
 from wgctl.audience import View
+from wgctl.dates import meeting_span
 from wgctl.errors import UserError
 from wgctl.models import ActionItem, Initiative, Meeting, Record
-from wgctl.report.dates import meeting_span
 from wgctl.report.progress import who_text
 
 Cell = str | int | bool | date | None

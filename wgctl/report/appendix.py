@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.diffing import RecordChange, Seen
 from wgctl.models import ActionItem, Document, Group, Initiative, Meeting, Record
-from wgctl.report import dates
 
 Span = tuple[date, date]
 GROUPS = (

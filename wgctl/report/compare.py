@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.errors import UserError
 from wgctl.models import Initiative
-from wgctl.report import dates
 from wgctl.report.common import audience_context
 from wgctl.report.profile import NEUTRAL, Profile
 from wgctl.report.progress import Period, in_period, resolve_period

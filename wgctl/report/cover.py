@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl.report import dates
+from wgctl import dates
 from wgctl.report.profile import Profile
 
 

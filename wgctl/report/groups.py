@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.errors import UserError
 from wgctl.governance.terms import holders_on
 from wgctl.models import ActionItem, Group, Initiative, Meeting, Term
-from wgctl.report import dates
 from wgctl.report.common import update_context
 
 JPA = "joint-period-of-action"

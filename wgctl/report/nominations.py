@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
-from wgctl.report import dates, groups
+from wgctl.report import groups
 from wgctl.report.common import audience_context
 from wgctl.roster.candidates import Candidate
 from wgctl.roster.decide import next_rotation

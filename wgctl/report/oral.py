@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
-from wgctl.report import dates, groups
+from wgctl.report import groups
 from wgctl.report.common import audience_context, meeting_context
 from wgctl.report.profile import NEUTRAL, Profile
 from wgctl.report.progress import previous_som

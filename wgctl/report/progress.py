@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import WITHHELD, View
 from wgctl.errors import UserError
 from wgctl.models import Document, Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day
-from wgctl.report import dates
 from wgctl.report.common import audience_context, figures_table, update_context
 from wgctl.report.profile import NEUTRAL, Profile
 
@@ -60,7 +60,9 @@ def resolve_period(view: View, until: date, since: str | None) -> Period:
     if since is None:
         som = previous_som(view, until)
         if som is None:
-            raise UserError(f"no Senior Officials Meeting before {until:%B %Y}: pass --since")
+            raise UserError(
+                f"no Senior Officials Meeting before {dates.month_label(until)}: pass --since"
+            )
         return Period(som.start, until, dates.month_label(som.start), since_som=True)
     meeting = view.records.get(Meeting, since)
     if meeting is not None:

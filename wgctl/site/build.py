@@ -17,13 +17,13 @@ from pathlib import Path, PurePosixPath
 import jinja2
 from jinja2 import TemplateSyntaxError
 
+from wgctl import dates
 from wgctl.atomic import write_atomic
 from wgctl.audience import View
 from wgctl.errors import UserError
 from wgctl.export import calendar
 from wgctl.export.stamps import Stamps, record_stamps
 from wgctl.models import Sensitivity
-from wgctl.report import dates
 from wgctl.report.common import audience_context
 from wgctl.report.produce import load_view
 from wgctl.report.render import BUNDLED, environment

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.models import Initiative, Organisation
 from wgctl.models.initiative import Status
-from wgctl.report import dates
 from wgctl.report.common import figure_text, update_context
 from wgctl.report.progress import who_text
 from wgctl.site import svg

@@ -15,14 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl import cache
+from wgctl import cache, dates
 from wgctl.atomic import write_atomic
 from wgctl.errors import InputError
 from wgctl.export.stamps import Stamps
 from wgctl.gitio import open_git
 from wgctl.history import changes_since
 from wgctl.models import Sensitivity
-from wgctl.report import dates
 
 LOG_LIMIT = 20
 MEMO_FILE = "wgctl-site-changes.json"

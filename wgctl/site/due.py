@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.errors import UserError
 from wgctl.models import ActionItem, Document, Group, Meeting
-from wgctl.report import dates
 from wgctl.roster.decide import next_rotation
 
 CLOSED_STATUSES = frozenset({"completed", "closed"})

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.errors import UserError
 from wgctl.models import ActionItem, Group, Meeting
-from wgctl.report import dates, groups
+from wgctl.report import groups
 from wgctl.report.common import figure_text, meeting_context
 from wgctl.roster.decide import next_rotation
 from wgctl.roster.history import seat_history

@@ -1,19 +1,25 @@
-"""Dates as reports see them: a dated thing covers a day, a month or a year (its precision)."""
+"""Dates as records write them: a dated thing covers a day, a month or a year (its precision).
+
+The one home for precision arithmetic (checks compare the widest range a date can mean,
+reports and the calendar show it) and for how a date reads in prose.
+"""
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
-from wgctl.models.base import Precision
-from wgctl.models.initiative import StatusUpdate
-from wgctl.models.meeting import Meeting
+if TYPE_CHECKING:  # types only: the models stand on this module's level, not above it
+    from wgctl.models.base import Precision
+    from wgctl.models.initiative import StatusUpdate
+    from wgctl.models.meeting import Meeting
 
 MONTHS = tuple(calendar.month_name)
 
 
-def span(day: date, precision: Precision) -> tuple[date, date]:
-    """The first and last day a date of this precision may mean."""
+def span(day: date, precision: Precision = "day") -> tuple[date, date]:
+    """The first and last day a date of this precision may mean (2016-05 -> May 1 to 31)."""
     if precision == "year":
         return date(day.year, 1, 1), date(day.year, 12, 31)
     if precision == "month":
@@ -22,16 +28,26 @@ def span(day: date, precision: Precision) -> tuple[date, date]:
     return day, day
 
 
+def earliest(day: date, precision: Precision = "day") -> date:
+    """The first day a date written with this precision can mean (2016-05 -> 2016-05-01)."""
+    return span(day, precision)[0]
+
+
+def latest(day: date, precision: Precision = "day") -> date:
+    """The last day a date written with this precision can mean (2016-05 -> 2016-05-31)."""
+    return span(day, precision)[1]
+
+
 def update_span(update: StatusUpdate) -> tuple[date, date]:
     """First and last day a status update speaks of: its date, or its period when it has an end."""
-    return span(update.date, update.precision)[0], span(
+    return earliest(update.date, update.precision), latest(
         update.end or update.date, update.precision
-    )[1]
+    )
 
 
 def meeting_span(meeting: Meeting) -> tuple[date, date]:
     """First and last day a meeting (or period of action) may cover, widened by its precision."""
-    return span(meeting.start, meeting.precision)[0], span(meeting.last_day, meeting.precision)[1]
+    return earliest(meeting.start, meeting.precision), latest(meeting.last_day, meeting.precision)
 
 
 def overlaps(first: tuple[date, date], second: tuple[date, date]) -> bool:
