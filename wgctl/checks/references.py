@@ -13,80 +13,23 @@ from typing import Any
 
 from wgctl.checks.base import CheckContext, field_name, problem, walk
 from wgctl.errors import Loc, Problem
-from wgctl.models import Record
+from wgctl.models import KINDS, Record
+from wgctl.models.kinds import references, singular
 from wgctl.records import Records
-
-PARTIES = ("organisations", "groups")
-MEETINGS = ("meetings",)
-ORGS = ("organisations",)
-DOCUMENTS = ("documents",)
 
 Spec = tuple[tuple[str, ...], tuple[str, ...], bool]
 
-# kind -> (field path, kinds the reference may name, is it a "party" field for WG502).
-# A test introspects the models: every `Ref` field of every kind must be declared here.
-REFERENCES: dict[str, tuple[Spec, ...]] = {
-    "organisations": ((("parent",), PARTIES, False), (("country",), ORGS, False)),
-    "groups": (
-        (("parent",), PARTIES, False),
-        (("endorsed_at",), MEETINGS, False),
-        (("policy", "members", "*"), ORGS, False),
-        (("policy", "reporting", "written_report_to"), PARTIES, False),
-        (("terms", "*", "member"), ORGS, False),
-        (("terms", "*", "decided_at"), MEETINGS, False),
-        (("terms", "*", "extension", "decided_at"), MEETINGS, False),
-        (("terms", "*", "agreement", "meeting"), MEETINGS, False),
-        (("terms", "*", "extension", "agreement", "meeting"), MEETINGS, False),
-        (("terms", "*", "sources", "*", "document"), DOCUMENTS, False),
-        (("nominations", "*", "member"), ORGS, False),
-    ),
-    "people": ((("member",), ORGS, False), (("groups", "*"), ("groups",), False)),
-    "meetings": (
-        (("group",), ("groups",), False),
-        (("host",), PARTIES, False),
-        (("chairs", "*"), PARTIES, False),
-        (("participants", "*"), PARTIES, False),
-        (("attendees", "*"), ("people",), False),
-        (("statements", "*", "by"), (*PARTIES, "people"), False),
-        (("oral_updates", "*"), ("groups",), False),
-    ),
-    "documents": (
-        (("author",), PARTIES, False),
-        (("group",), ("groups",), False),
-        (("meeting",), MEETINGS, False),
-    ),
-    "initiatives": (
-        (("theme",), ("themes",), False),
-        (("who", "*", "party"), PARTIES, True),
-        (("group",), ("groups",), False),
-        (("updates", "*", "meetings", "*"), MEETINGS, False),
-        (("updates", "*", "sources", "*", "document"), DOCUMENTS, False),
-    ),
-    "actions": (
-        (("raised_at",), MEETINGS, False),
-        (("owner",), PARTIES, True),
-        (("initiative",), ("initiatives",), False),
-    ),
-    "themes": (),
-}
-# Every record kind has `sources`.
-SOURCES: Spec = (("sources", "*", "document"), DOCUMENTS, False)
-
-SINGULAR = {
-    "organisations": "organisation",
-    "groups": "group",
-    "people": "person",
-    "meetings": "meeting",
-    "documents": "document",
-    "themes": "theme",
-    "initiatives": "initiative",
-    "actions": "action item",
-}
-
 
 def specs(kind: str) -> tuple[Spec, ...]:
-    """Every reference field of a record kind."""
-    return (*REFERENCES.get(kind, ()), SOURCES)
+    """Every reference field of a record kind: (field path, kinds it may name, is it a party).
+
+    Derived from the models' `refers` declarations; a test introspects the models so that every
+    `Ref` field of every kind is declared.
+    """
+    model = KINDS.get(kind)
+    if model is None:
+        return ()
+    return tuple((path, refers.kinds, refers.party) for path, refers in references(model))
 
 
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
@@ -151,11 +94,11 @@ def _bad(
     if is_party:
         msg = f"{field}: {target!r} is not a known organisation or group"
         return problem(record, loc, "WG502", msg)
-    nouns = " or ".join(SINGULAR.get(k, k) for k in kinds)
+    nouns = " or ".join(singular(k) for k in kinds)
     return problem(record, loc, "WG103", f"{field}: no {nouns} has the id {target!r}")
 
 
 def _a(kind: str) -> str:
     """`an organisation`, `a meeting`."""
-    noun = SINGULAR.get(kind, kind)
+    noun = singular(kind)
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
@@ -85,15 +87,38 @@ Marking = Annotated[Sensitivity, StrictFlag(False)]
 Precision = Literal["day", "month", "year"]
 
 
+# The folders (kinds) a reference may name; a "party" is anything that can act or be "who".
+PARTIES = ("organisations", "groups")
+ORGANISATIONS = ("organisations",)
+GROUPS = ("groups",)
+PEOPLE = ("people",)
+MEETINGS = ("meetings",)
+DOCUMENTS = ("documents",)
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """What a `Ref` field may name: records of these kinds; `party` fields get WG502's wording."""
+
+    kinds: tuple[str, ...]
+    party: bool = False
+
+
 class Strict(BaseModel):
-    """Strict, closed, immutable: unknown fields and coerced types are errors (R11, R12)."""
+    """Strict, closed, immutable: unknown fields and coerced types are errors (R11, R12).
+
+    `refers` declares which of the model's own `Ref` fields name which kinds: the reference
+    check derives its table from it (a test fails when a `Ref` field is not declared).
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
+    refers: ClassVar[Mapping[str, RefersTo]] = {}
 
 
 class Source(Strict):
     """Where a fact comes from: a document record and, optionally, its section."""
 
+    refers: ClassVar[Mapping[str, RefersTo]] = {"document": RefersTo(DOCUMENTS)}
     document: Ref
     section: str | None = None
 
@@ -108,9 +133,22 @@ class Figure(Strict):
 
 
 class Record(Strict):
-    """Fields every record carries; `_path` is set by the loader so problems can point at it."""
+    """Fields every record carries; `_path` is set by the loader so problems can point at it.
+
+    Each kind describes itself, so that the checks, the audience filter and the diff derive
+    their tables from the models instead of keeping copies: `kind` (its folder under
+    `records/`), `singular` (how a message names one record), `refers` (see `Strict`),
+    `marked_parts` (list fields whose items carry their own `sensitivity`), `personal`
+    (personal data: never for a public audience), `private_fields` (for no audience at all)
+    and `name_fields` (texts that name the record: free text quoting them names it).
+    """
 
     kind: ClassVar[str] = ""
+    singular: ClassVar[str] = ""
+    marked_parts: ClassVar[tuple[str, ...]] = ()
+    personal: ClassVar[bool] = False
+    private_fields: ClassVar[tuple[str, ...]] = ()
+    name_fields: ClassVar[tuple[str, ...]] = ()
     id: RecordId
     sensitivity: Marking = Field(
         description="Widest audience allowed to see this record: public, members or restricted."

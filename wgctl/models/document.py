@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import IsoDate, Precision, Record, Ref, Source
+from wgctl.models.base import (
+    GROUPS,
+    MEETINGS,
+    PARTIES,
+    IsoDate,
+    Precision,
+    Record,
+    Ref,
+    RefersTo,
+    Source,
+)
 
 DocumentKind = Literal[
     "terms-of-reference",
@@ -24,6 +35,12 @@ class Document(Record):
     """A source document; a `written-report` by a group counts toward its annual duty."""
 
     kind: ClassVar[str] = "documents"
+    singular: ClassVar[str] = "document"
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "author": RefersTo(PARTIES),
+        "group": RefersTo(GROUPS),
+        "meeting": RefersTo(MEETINGS),
+    }
     type: DocumentKind
     title: str = Field(min_length=1)
     date: IsoDate | None = None

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import IsoDate, Marking, Record, RecordId, Ref, Source, Strict
+from wgctl.models.base import (
+    MEETINGS,
+    ORGANISATIONS,
+    PARTIES,
+    IsoDate,
+    Marking,
+    Record,
+    RecordId,
+    Ref,
+    RefersTo,
+    Source,
+    Strict,
+)
 
 RotationKey = Literal["nominees-first", "longest-since-served", "earliest-nomination", "id"]
 DEFAULT_ROTATION_ORDER: tuple[RotationKey, ...] = (
@@ -28,6 +41,8 @@ class MeetingsPerYear(Strict):
 class Reporting(Strict):
     """Annual reporting duties of the co-chairs."""
 
+    refers: ClassVar[Mapping[str, RefersTo]] = {"written_report_to": RefersTo(PARTIES)}
+
     written_report_to: Ref | None = Field(
         default=None, description="Body that receives the annual written report."
     )
@@ -38,6 +53,8 @@ class Reporting(Strict):
 
 class Policy(Strict):
     """The chairing and meeting rules of the terms of reference, as data."""
+
+    refers: ClassVar[Mapping[str, RefersTo]] = {"members": RefersTo(ORGANISATIONS)}
 
     seats: int = Field(default=2, ge=1, le=10)
     max_term_years: int = Field(default=2, ge=1, le=10)
@@ -67,12 +84,16 @@ class Agreement(Strict):
     group itself or the SOM, held before the period it allows begins.
     """
 
+    refers: ClassVar[Mapping[str, RefersTo]] = {"meeting": RefersTo(MEETINGS)}
+
     meeting: Ref = Field(description="The meeting (the group's own, or the SOM) that agreed.")
     decision: RecordId = Field(description="The `id` of the decision in that meeting's record.")
 
 
 class Extension(Strict):
     """An extension of a term, with its decision (and its agreement when past the maximum)."""
+
+    refers: ClassVar[Mapping[str, RefersTo]] = {"decided_at": RefersTo(MEETINGS)}
 
     until: IsoDate
     decided_at: Ref
@@ -84,6 +105,11 @@ class Extension(Strict):
 
 class Term(Strict):
     """One co-chair's term in one seat."""
+
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "member": RefersTo(ORGANISATIONS),
+        "decided_at": RefersTo(MEETINGS),
+    }
 
     seat: int = Field(ge=1, le=10)
     member: Ref
@@ -112,6 +138,8 @@ class Nomination(Strict):
     the SOM held in 2016 (or in 2017 itself, before the term starts), on or after its `date`.
     """
 
+    refers: ClassVar[Mapping[str, RefersTo]] = {"member": RefersTo(ORGANISATIONS)}
+
     member: Ref
     year: int = Field(
         ge=1990, le=2200, description="The year the term nominated for starts (not the SOM's)."
@@ -125,6 +153,13 @@ class Group(Record):
     """A working group, task force or experts group and its co-chair history."""
 
     kind: ClassVar[str] = "groups"
+    singular: ClassVar[str] = "group"
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "parent": RefersTo(PARTIES),
+        "endorsed_at": RefersTo(MEETINGS),
+    }
+    marked_parts: ClassVar[tuple[str, ...]] = ("nominations",)
+    name_fields: ClassVar[tuple[str, ...]] = ("name", "short_name")
     name: str = Field(min_length=1)
     short_name: str | None = None
     parent: Ref | None = Field(default=None, description="Body the group reports to (e.g. ahg).")

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import Figure, IsoDate, Marking, Precision, Record, Ref, Source, Strict
+from wgctl.models.base import (
+    GROUPS,
+    MEETINGS,
+    PARTIES,
+    Figure,
+    IsoDate,
+    Marking,
+    Precision,
+    Record,
+    Ref,
+    RefersTo,
+    Source,
+    Strict,
+)
 
 Status = Literal["planned", "ongoing", "completed", "dormant", "closed"]
 
@@ -15,6 +29,7 @@ class Theme(Record):
     """A theme of the progress report, e.g. 1 Law enforcement cooperation."""
 
     kind: ClassVar[str] = "themes"
+    singular: ClassVar[str] = "theme"
     number: str = Field(pattern=r"^[0-9]+$")
     title: str = Field(min_length=1)
 
@@ -22,12 +37,16 @@ class Theme(Record):
 class Who(Strict):
     """One party responsible for an initiative, with an optional qualifier."""
 
+    refers: ClassVar[Mapping[str, RefersTo]] = {"party": RefersTo(PARTIES, party=True)}
+
     party: Ref | None = None
     qualifier: str | None = Field(default=None, description="e.g. 'as coordination point'.")
 
 
 class StatusUpdate(Strict):
     """A dated piece of progress, with the facts and figures it reports."""
+
+    refers: ClassVar[Mapping[str, RefersTo]] = {"meetings": RefersTo(MEETINGS)}
 
     date: IsoDate
     end: IsoDate | None = Field(
@@ -47,6 +66,12 @@ class Initiative(Record):
     """A numbered action or recommendation and its dated status updates."""
 
     kind: ClassVar[str] = "initiatives"
+    singular: ClassVar[str] = "initiative"
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "theme": RefersTo(("themes",)),
+        "group": RefersTo(GROUPS),
+    }
+    marked_parts: ClassVar[tuple[str, ...]] = ("updates",)
     number: str = Field(pattern=r"^[0-9]+\.[0-9]+$", description="Item number, e.g. '1.3'.")
     theme: Ref
     title: str = Field(min_length=1)

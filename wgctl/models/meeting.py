@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from wgctl.models.base import (
+    GROUPS,
+    PARTIES,
+    PEOPLE,
     Figure,
     IsoDate,
     Marking,
@@ -15,6 +19,7 @@ from wgctl.models.base import (
     Record,
     RecordId,
     Ref,
+    RefersTo,
     Strict,
 )
 
@@ -47,6 +52,8 @@ class Decision(Strict):
 class Statement(Strict):
     """A statement made at a meeting; `by` attributes it (never allowed under Chatham House)."""
 
+    refers: ClassVar[Mapping[str, RefersTo]] = {"by": RefersTo((*PARTIES, *PEOPLE))}
+
     text: str = Field(min_length=1)
     by: Ref | None = None
     sensitivity: Marking | None = None
@@ -56,6 +63,16 @@ class Meeting(Record):
     """A meeting or a period of joint action, with who took part and what came of it."""
 
     kind: ClassVar[str] = "meetings"
+    singular: ClassVar[str] = "meeting"
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "group": RefersTo(GROUPS),
+        "host": RefersTo(PARTIES),
+        "chairs": RefersTo(PARTIES),
+        "participants": RefersTo(PARTIES),
+        "attendees": RefersTo(PEOPLE),
+        "oral_updates": RefersTo(GROUPS),
+    }
+    marked_parts: ClassVar[tuple[str, ...]] = ("decisions", "statements")
     type: MeetingKind
     title: str = Field(min_length=1)
     number: int | None = Field(default=None, ge=1, description="Ordinal, e.g. 11 for the 11th SOM.")

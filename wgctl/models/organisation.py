@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import Record, Ref
+from wgctl.models.base import ORGANISATIONS, PARTIES, Record, Ref, RefersTo
 
 OrganisationType = Literal[
     "state", "international-organisation", "body", "partner", "agency", "centre"
@@ -17,6 +18,12 @@ class Organisation(Record):
     """A party that can be named as a member, host, owner or "who" of an initiative."""
 
     kind: ClassVar[str] = "organisations"
+    singular: ClassVar[str] = "organisation"
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "parent": RefersTo(PARTIES),
+        "country": RefersTo(ORGANISATIONS),
+    }
+    name_fields: ClassVar[tuple[str, ...]] = ("name", "short_name")
     name: str = Field(min_length=1)
     short_name: str | None = None
     type: OrganisationType

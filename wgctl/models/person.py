@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from wgctl.models.base import IsoDate, Record, Ref, Strict
+from wgctl.models.base import GROUPS, ORGANISATIONS, IsoDate, Record, Ref, RefersTo, Strict
 
 
 class Clearance(Strict):
@@ -20,6 +21,14 @@ class Person(Record):
     """An official nominated by a member to a group."""
 
     kind: ClassVar[str] = "people"
+    singular: ClassVar[str] = "person"
+    refers: ClassVar[Mapping[str, RefersTo]] = {
+        "member": RefersTo(ORGANISATIONS),
+        "groups": RefersTo(GROUPS),
+    }
+    personal: ClassVar[bool] = True
+    private_fields: ClassVar[tuple[str, ...]] = ("clearance", "review_handle")
+    name_fields: ClassVar[tuple[str, ...]] = ("name",)
     name: str = Field(min_length=1)
     member: Ref = Field(description="Organisation the official represents.")
     agency: str | None = None
