@@ -11,15 +11,14 @@ from collections.abc import Iterator
 
 from wgctl.checks.base import CheckContext, problem
 from wgctl.errors import Problem
+from wgctl.models import KINDS
 from wgctl.records import Records
 
 CODE = "WG403"
 
-# kind -> the list fields whose items carry their own `sensitivity`.
+# kind -> the list fields whose items carry their own `sensitivity`, as the models declare them.
 PARTS: dict[str, tuple[str, ...]] = {
-    "groups": ("nominations",),
-    "meetings": ("decisions", "statements"),
-    "initiatives": ("updates",),
+    kind: model.marked_parts for kind, model in KINDS.items() if model.marked_parts
 }
 
 
