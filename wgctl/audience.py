@@ -22,17 +22,19 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from wgctl.freetext import WITHHELD, Hidden, hidden_from, hiding, redacted
+from wgctl.freetext import WITHHELD, Hidden, hidden_from, hiding, reach, redacted
 from wgctl.models import (
     Agreement,
     Group,
     Initiative,
     Meeting,
+    Nomination,
     Organisation,
     Person,
     Record,
     Sensitivity,
     Source,
+    Statement,
 )
 from wgctl.records import Records
 
@@ -96,9 +98,7 @@ class View:
 
 def for_audience(records: Records, audience: Sensitivity) -> View:
     """The view of `records` for `audience`: filtered copies, never the originals' hidden parts."""
-    kept = [r for r in records if r.sensitivity.visible_to(audience)]
-    if audience is Sensitivity.PUBLIC:
-        kept = [r for r in kept if not isinstance(r, Person)]
+    kept = [r for r in records if reach(r).visible_to(audience)]  # people never reach public
     visible_ids = {r.id for r in kept}
     hidden = hidden_from(records, audience)
     out = Records()
@@ -123,31 +123,33 @@ def _sources(record: Record, visible_ids: set[str]) -> list[Source]:
 def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
     """A copy of `record` without the parts `audience` may not see."""
     update: dict[str, Any] = {"sources": _sources(record, ids)}
+    # What the model declares: parts with their own marking, fields no audience sees.
+    update.update(
+        (name, _parts(record, getattr(record, name), audience)) for name in record.marked_parts
+    )
+    update.update(dict.fromkeys(record.private_fields))
     if isinstance(record, Initiative):
-        update["updates"] = _parts(record, record.updates, audience)
         update["who"] = [
             w if w.party is None or w.party in ids else w.model_copy(update={"qualifier": None})
             for w in record.who
         ]
     elif isinstance(record, Group):
-        update.update(_group(record, audience, ids))
-    elif isinstance(record, Person):
-        update.update(clearance=None, review_handle=None)
+        update.update(_group(record, update["nominations"], ids))
     elif isinstance(record, Organisation):
         update.update(
             parent=record.parent if record.parent in ids else None,
             country=record.country if record.country in ids else None,
         )
     elif isinstance(record, Meeting):
-        update.update(_meeting(record, audience, ids))
+        update.update(_meeting(record, update["statements"], ids))
     # Records are frozen: share the original when nothing was taken out (most records).
     if all(getattr(record, name) == value for name, value in update.items()):
         return record
     return record.model_copy(update=update)
 
 
-def _group(group: Group, audience: Sensitivity, ids: set[str]) -> dict[str, Any]:
-    """Visible nominations of visible members; terms keep their place but hidden names go.
+def _group(group: Group, nominations: list[Nomination], ids: set[str]) -> dict[str, Any]:
+    """Nominations (of a visible marking) of visible members; terms stay, hidden names go.
 
     A co-chair term held by a member the audience may not see stays in the rotation (seats and
     dates are not secret) with its member, and any deciding meeting it may not see, `WITHHELD`.
@@ -179,7 +181,7 @@ def _group(group: Group, audience: Sensitivity, ids: set[str]) -> dict[str, Any]
         terms.append(term if same else term.model_copy(update=change))
     fields: dict[str, Any] = {
         "terms": terms,
-        "nominations": [n for n in _parts(group, group.nominations, audience) if n.member in ids],
+        "nominations": [n for n in nominations if n.member in ids],
     }
     policy = group.policy
     if policy is not None and any(m not in ids for m in policy.members):
@@ -188,10 +190,12 @@ def _group(group: Group, audience: Sensitivity, ids: set[str]) -> dict[str, Any]
     return fields
 
 
-def _meeting(meeting: Meeting, audience: Sensitivity, ids: set[str]) -> dict[str, Any]:
-    """Visible decisions and statements; no identities at all under the Chatham House Rule."""
-    statements = _parts(meeting, meeting.statements, audience)
-    fields: dict[str, Any] = {"decisions": _parts(meeting, meeting.decisions, audience)}
+def _meeting(meeting: Meeting, statements: list[Statement], ids: set[str]) -> dict[str, Any]:
+    """Only visible identities; none at all under the Chatham House Rule.
+
+    `statements` are those whose marking the audience may see.
+    """
+    fields: dict[str, Any] = {}
     if meeting.chatham_house:
         fields.update(
             participants=[],

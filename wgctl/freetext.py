@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from wgctl.errors import Loc
-from wgctl.models import Group, Meeting, Organisation, Person, Record, Sensitivity
+from wgctl.models import Meeting, Person, Record, Sensitivity
 from wgctl.records import Records
 
 WITHHELD = "(not named)"
@@ -97,18 +97,16 @@ def hiding(parties: dict[str, tuple[str, str]]) -> Hidden:
 
 def reach(record: Record) -> Sensitivity:
     """The widest audience a record reaches: its marking; people (personal data) never public."""
-    if isinstance(record, Person) and record.sensitivity is Sensitivity.PUBLIC:
+    if record.personal and record.sensitivity is Sensitivity.PUBLIC:
         return Sensitivity.MEMBERS
     return record.sensitivity
 
 
 def names_of(record: Record) -> list[str]:
-    """How free text may name a party: its name, short name and id."""
-    if isinstance(record, Organisation | Group):
-        return [n for n in (record.name, record.short_name, record.id) if n]
-    if isinstance(record, Person):
-        return [record.name, record.id]
-    return []
+    """How free text may name a party: its names (the model's `name_fields`) and its id."""
+    if not record.name_fields:
+        return []
+    return [n for n in (*(getattr(record, f) for f in record.name_fields), record.id) if n]
 
 
 def hidden_from(records: Iterable[Record], audience: Sensitivity) -> Hidden:
@@ -118,7 +116,7 @@ def hidden_from(records: Iterable[Record], audience: Sensitivity) -> Hidden:
         marking = reach(record)
         if marking.visible_to(audience):
             continue
-        why = "personal data" if isinstance(record, Person) else marking.value
+        why = "personal data" if record.personal else marking.value
         for name in names_of(record):
             parties.setdefault(name, (record.id, why))
     return hiding(parties)
