@@ -64,6 +64,7 @@ def test_diff_of_the_working_tree_names_each_kind_of_change(
         "    - new co-chair term: seat 1: carpania, 2017-01-01 to 2018-12-31, decided at som-2014"
         in out
     )
+    assert "\nchanged action item nominate-focal-point " in out
     assert '    - status: "closed" -> "open"' in out
     assert '    - closed: removed (was "2014-08-19")' in out
     assert git_children() == []

@@ -115,7 +115,7 @@ def test_unrecorded_changes_are_refused_unless_forced(commented: RecordsRepo, ru
 
 def test_bad_requests_are_one_line_errors(commented: RecordsRepo, run_cli: Run) -> None:
     missing = run_cli("action", "close", "nope", "--note", "x", "--repo", commented.root)
-    assert (missing.returncode, missing.stderr) == (1, "wgctl: no action with the id 'nope'\n")
+    assert (missing.returncode, missing.stderr) == (1, "wgctl: no action item with the id 'nope'\n")
     no_note = run_cli("action", "close", "vrs", "--repo", commented.root)
     assert (no_note.returncode, no_note.stderr) == (1, "wgctl: --note is required\n")
     bad_status = run_cli(

@@ -15,12 +15,12 @@ from typing import Any
 
 from wgctl.audience import WITHHELD, View, for_audience, names_hidden
 from wgctl.models import KINDS, Sensitivity
+from wgctl.models.kinds import singular
 from wgctl.records import Records
 
 Data = dict[str, Any]
 MISSING: Any = object()
 _TITLE_FIELDS = ("title", "name", "text")
-_SINGULAR = {"people": "person", "organisations": "organisation", "actions": "action"}
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,8 @@ class RecordChange:
 
     @property
     def kind(self) -> str:
-        """The record kind in the singular, from the folder: 'meeting', 'action'."""
-        folder = PurePosixPath(self.path).parent.name
-        return _SINGULAR.get(folder, folder.removesuffix("s"))
+        """The record kind in the singular, from the folder: 'meeting', 'action item'."""
+        return singular(PurePosixPath(self.path).parent.name)
 
     @property
     def id(self) -> str:
@@ -308,7 +307,7 @@ class _Side:
         if record is None:
             return None
         data = record.model_dump(mode="json", exclude_unset=True)
-        for never in ("clearance", "review_handle"):
+        for never in record.private_fields:
             data.pop(never, None)
         return _scrub(data, self.view)  # type: ignore[no-any-return]
 

@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from wgctl.checks import run_checks
 from wgctl.errors import Problem, Severity, UserError
 from wgctl.models import KINDS, Initiative, Theme
+from wgctl.models.kinds import singular
 from wgctl.records import Records
 from wgctl.yamlio import YamlError, load_record_text
 
@@ -129,7 +130,7 @@ def record_path(records: Records, kind: str, record_id: str) -> str:
             "fix it first (`wgctl validate` shows why)"
         )
     if record is None:
-        raise UserError(f"no {kind.removesuffix('s')} with the id {record_id!r}")
+        raise UserError(f"no {singular(kind)} with the id {record_id!r}")
     return record.path
 
 
