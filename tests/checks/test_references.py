@@ -91,3 +91,11 @@ def test_every_reference_field_of_every_kind_is_checked() -> None:
         declared = [spec for spec, _, _ in specs(kind)]
         assert len(declared) == len(set(declared)), f"{kind}: a field is declared twice"
         assert set(declared) == set(_ref_paths(model)), kind
+
+
+def test_every_kind_names_one_of_its_records_in_words() -> None:
+    # Messages ("no action item has the id ...") use it; a folder name would read "no people".
+    for kind, model in KINDS.items():
+        assert model.kind == kind
+        assert model.singular, kind
+        assert model.singular != kind, kind
