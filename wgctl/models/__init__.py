@@ -1,4 +1,9 @@
-"""The record kinds; `KINDS` maps each folder under `records/` to its model."""
+"""The record kinds; `KINDS` maps each folder under `records/` to its model.
+
+A new kind is one model file that declares what it is (see `Record`: folder, singular name,
+references, parts with their own marking, personal and private data), registered below;
+checks, the audience filter and the diff derive their tables from it (`wgctl.models.kinds`).
+"""
 
 from wgctl.models.action_item import ActionItem
 from wgctl.models.base import Figure, Record, Sensitivity, Source
