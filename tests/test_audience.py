@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.repo import RecordsRepo
 from wgctl.audience import WITHHELD, View, for_audience
 from wgctl.load import load_repo
-from wgctl.models import Group, Initiative, Meeting, Person, Sensitivity
+from wgctl.models import KINDS, Group, Initiative, Meeting, Person, Sensitivity
 from wgctl.records import Records
 
 EXTRA = {
@@ -151,3 +153,20 @@ def test_references_to_hidden_records_are_dropped(records: Records) -> None:
 def test_filtered_records_keep_their_path(records: Records) -> None:
     group = view(records, "public").records.get(Group, "ewg")
     assert group is not None and group.path == "records/groups/ewg.yaml"
+
+
+def test_every_kinds_marked_parts_are_filtered_in_the_bundled_examples() -> None:
+    # Generic over the kinds: a kind that declares parts with their own marking is filtered
+    # without the audience module naming it. The examples hold such parts for every such kind.
+    records = load_repo(Path(__file__).parent.parent / "examples").records
+    for audience in Sensitivity:
+        shown = for_audience(records, audience).records
+        for model in KINDS.values():
+            for name in model.marked_parts:
+                original = [p for r in records.of(model) for p in getattr(r, name)]
+                kept = [p for r in shown.of(model) for p in getattr(r, name)]
+                assert all(
+                    p.sensitivity is None or p.sensitivity.visible_to(audience) for p in kept
+                )
+                if audience is Sensitivity.PUBLIC:
+                    assert len(kept) < len(original), f"{model.kind}.{name}: nothing to hide"
