@@ -20,8 +20,9 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from wgctl.checks import run_checks
+from wgctl.discover import RECORDS_DIR
 from wgctl.errors import Problem, Severity, UserError
-from wgctl.models import KINDS, Initiative, Theme
+from wgctl.models import KINDS, ActionItem, Initiative, Meeting, Record, Theme
 from wgctl.models.kinds import singular
 from wgctl.records import Records
 from wgctl.yamlio import YamlError, load_record_text
@@ -146,7 +147,7 @@ def _insert_after(data: Any, after: str, key: str, value: Any) -> None:
 
 def close_action(records: Records, action_id: str, note: str, day: date) -> Edit:
     """Mark an action closed on `day` with a closing note."""
-    rel = record_path(records, "actions", action_id)
+    rel = record_path(records, ActionItem.kind, action_id)
 
     def mutate(data: Any) -> None:
         if data.get("status") in {"closed", "cancelled"}:
@@ -160,7 +161,7 @@ def close_action(records: Records, action_id: str, note: str, day: date) -> Edit
 
 def add_update(records: Records, initiative_id: str, status: str, text: str, day: date) -> Edit:
     """Append a dated status update to an initiative and set its status."""
-    rel = record_path(records, "initiatives", initiative_id)
+    rel = record_path(records, Initiative.kind, initiative_id)
 
     def mutate(data: Any) -> None:
         data["status"] = status
@@ -170,6 +171,11 @@ def add_update(records: Records, initiative_id: str, status: str, text: str, day
         data["updates"].append(update)
 
     return Edit(rel, mutate)
+
+
+def _new_file(model: type[Record], data: dict[str, Any]) -> tuple[str, str]:
+    """Path and text of a new record of `model`'s kind, in the kind's folder."""
+    return f"{RECORDS_DIR}/{model.kind}/{data['id']}.yaml", record_text(model.kind, data)
 
 
 def _source(document: str | None) -> list[dict[str, str]]:
@@ -184,7 +190,7 @@ def new_meeting(records: Records, fields: dict[str, Any], source: str | None) ->
     record_id = fields.pop("id", None) or next_free_id(records, base)
     data = {"id": record_id, "sensitivity": fields.pop("sensitivity"), **fields}
     data["sources"] = _source(source)
-    return f"records/meetings/{record_id}.yaml", record_text("meetings", data)
+    return _new_file(Meeting, data)
 
 
 def new_action(records: Records, fields: dict[str, Any], source: str | None) -> tuple[str, str]:
@@ -192,7 +198,7 @@ def new_action(records: Records, fields: dict[str, Any], source: str | None) -> 
     record_id = fields.pop("id", None) or next_free_id(records, slug(fields["text"], 5))
     data = {"id": record_id, "sensitivity": fields.pop("sensitivity"), **fields, "status": "open"}
     data["sources"] = _source(source)
-    return f"records/actions/{record_id}.yaml", record_text("actions", data)
+    return _new_file(ActionItem, data)
 
 
 def new_initiative(records: Records, fields: dict[str, Any], source: str | None) -> tuple[str, str]:
@@ -205,4 +211,4 @@ def new_initiative(records: Records, fields: dict[str, Any], source: str | None)
     record_id = fields.pop("id", None) or next_free_id(records, base)
     data = {"id": record_id, "sensitivity": fields.pop("sensitivity"), "number": number, **fields}
     data["sources"] = _source(source)
-    return f"records/initiatives/{record_id}.yaml", record_text("initiatives", data)
+    return _new_file(Initiative, data)
