@@ -55,6 +55,14 @@ def overlaps(first: tuple[date, date], second: tuple[date, date]) -> bool:
     return first[0] <= second[1] and second[0] <= first[1]
 
 
+_ISO_WIDTH = {"day": 10, "month": 7, "year": 4}
+
+
+def iso(day: date, precision: Precision = "day") -> str:
+    """ISO 8601 text cut to what is known: `2017-03-01`, `2017-03` or `2017`."""
+    return day.isoformat()[: _ISO_WIDTH[precision]]
+
+
 def month_label(day: date) -> str:
     """`November 2016`."""
     return f"{MONTHS[day.month]} {day.year}"

@@ -9,20 +9,21 @@ Dates known only to the month or year are written `YYYY-MM` or `YYYY`, as Popolo
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.export.calendar import CHATHAM, kind_label
 from wgctl.models import Group, Meeting, Organisation, Person
 from wgctl.models.base import Precision
 
 Item = dict[str, Any]
-_WIDTH = {"day": 10, "month": 7, "year": 4}
 
 
-def _date(day: Any, precision: Precision = "day") -> str | None:
-    """ISO date cut to what is known: `2017-03-01`, `2017-03` or `2017`."""
-    return day.isoformat()[: _WIDTH[precision]] if day else None
+def _date(day: date | None, precision: Precision = "day") -> str | None:
+    """ISO date cut to what is known, or None when there is no date."""
+    return dates.iso(day, precision) if day else None
 
 
 def _organization(org: Organisation | Group, view: View, classification: str) -> Item:
