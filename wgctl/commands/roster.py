@@ -197,7 +197,7 @@ def apply(
     """Record a SOM's co-chair decision in the group's YAML (refused if it breaks a rule)."""
     from wgctl.edit import edit_record
     from wgctl.errors import UserError
-    from wgctl.roster.apply import Decision, plan_decision
+    from wgctl.roster.apply import ApplyRequest, plan_decision
 
     if not decided_at:
         raise typer.BadParameter("the SOM that decided is required", param_hint="--decided-at")
@@ -206,7 +206,7 @@ def apply(
             "give either --seat S --member M (a new term) or --extend-seat S --until DATE"
         )
     records, chosen, digests = _read_for_edit(repo, group, force)
-    decision = Decision(
+    decision = ApplyRequest(
         decided_at,
         seat or extend_seat or 0,
         member if seat is not None else None,

@@ -32,7 +32,7 @@ from wgctl.roster.edits import (
 
 
 @dataclass(frozen=True)
-class Decision:
+class ApplyRequest:
     """What the SOM decided, as given on the command line."""
 
     decided_at: str
@@ -62,7 +62,7 @@ class Change:
     added: list[Problem]
 
 
-def plan_decision(records: Records, group: Group, decision: Decision) -> Change:
+def plan_decision(records: Records, group: Group, decision: ApplyRequest) -> Change:
     """The changes a decision makes; raises UserError when the rules refuse it."""
     meeting = records.get(Meeting, decision.decided_at)
     if meeting is None:
@@ -90,7 +90,7 @@ def plan_decision(records: Records, group: Group, decision: Decision) -> Change:
 
 
 def _judged(
-    records: Records, group: Group, decision: Decision, meeting: Meeting, draft: Draft
+    records: Records, group: Group, decision: ApplyRequest, meeting: Meeting, draft: Draft
 ) -> Change:
     """Accept the draft if it adds no problem, or only what a recorded agreement allows."""
     added = _added(records, group, draft.group, meeting.start)

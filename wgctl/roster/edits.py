@@ -16,13 +16,13 @@ from ruamel.yaml.comments import CommentedMap
 
 from wgctl.errors import UserError
 from wgctl.governance.terms import DAY, coverage_end, term_end_for
-from wgctl.models import Decision as MeetingDecision
+from wgctl.models import Decision
 from wgctl.models import Extension, Group, Meeting, Term
 from wgctl.records import Records
 from wgctl.roster.decide import next_rotation, policy_of
 
 if TYPE_CHECKING:
-    from wgctl.roster.apply import Decision
+    from wgctl.roster.apply import ApplyRequest
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Draft:
             yaml["terms"][self.index]["extension"] = as_yaml(self.data)
 
 
-def draft_term(records: Records, group: Group, meeting: Meeting, decision: Decision) -> Draft:
+def draft_term(records: Records, group: Group, meeting: Meeting, decision: ApplyRequest) -> Draft:
     """The new term the decision makes, with `roster next`'s dates where none are given."""
     start, end = _dates(records, group, decision, meeting)
     data: dict[str, Any] = {
@@ -107,7 +107,7 @@ def with_agreement(
     known = any(d.id == ident for d in meeting.decisions)
     decisions = [*meeting.decisions]
     if not known:
-        decisions.append(MeetingDecision(id=ident, text=text))
+        decisions.append(Decision(id=ident, text=text))
     updated = meeting.model_copy(update={"decisions": decisions})
     out = Records()
     for record in records:
@@ -123,7 +123,7 @@ def with_agreement(
 
 
 def _dates(
-    records: Records, group: Group, decision: Decision, meeting: Meeting
+    records: Records, group: Group, decision: ApplyRequest, meeting: Meeting
 ) -> tuple[date, date]:
     """Start and end: given, or what `roster next` proposes for that seat at that meeting."""
     policy = policy_of(group)
