@@ -61,7 +61,7 @@ def run_cold(args: list[str], *, cache: bool = False) -> None:
 
 def bench_size(n: int, repeat: int, tmp: Path) -> None:
     """All the validate figures for one repository size."""
-    from wgctl.load import load_repo
+    from wgctl.files.load import load_repo
     from wgctl.validate import validate_repo
 
     root = tmp / f"repo-{n}"
@@ -130,8 +130,8 @@ BROKEN = {
 
 def bench_errors(tmp: Path, per_kind: int = 50) -> None:
     """Time to turn a failing file into located problems (read, parse, validate, locate)."""
-    from wgctl.discover import Found
-    from wgctl.load import load_file
+    from wgctl.files.discover import Found
+    from wgctl.files.load import load_file
 
     meetings = {rel: text for rel, text in synthetic.records(600).items() if "/meetings/" in rel}
     worst, total, files = 0.0, 0.0, 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wgctl.atomic import write_atomic, write_text_atomic
+from wgctl.files.atomic import write_atomic, write_text_atomic
 
 
 def test_new_file_gets_the_umask_mode_not_mkstemps_0600(tmp_path: Path) -> None:

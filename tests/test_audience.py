@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.repo import RecordsRepo
-from wgctl.audience import WITHHELD, View, for_audience
-from wgctl.load import load_repo
+from wgctl.confidentiality.audience import WITHHELD, View, for_audience
+from wgctl.files.load import load_repo
 from wgctl.models import KINDS, Group, Initiative, Meeting, Person, Sensitivity
 from wgctl.records import Records
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from tests.repo import RecordsRepo
 from tests.test_history import git_children
-from wgctl.diff_render import md_escape
-from wgctl.diffing import diff_records
+from wgctl.history.diffing import diff_records
+from wgctl.history.render import md_escape
 
 Run = Callable[..., Any]
 

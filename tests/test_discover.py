@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.repo import RecordsRepo
-from wgctl.discover import discover
+from wgctl.files.discover import discover
 
 Run = Callable[..., Any]
 ORG = "records/organisations/aland.yaml"

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from tests.repo import RecordsRepo
-from wgctl import edit, yamlio
-from wgctl.edit import EditError, create_record, edit_record, file_digest
+from wgctl.files import edit, yamlio
+from wgctl.files.edit import EditError, create_record, edit_record, file_digest
 
 ACTION = "records/actions/nominate-focal-point.yaml"
 HAND_WRITTEN = (
@@ -266,7 +266,7 @@ def test_write_killed_midway_leaves_a_parseable_file(
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from wgctl.edit import edit_record\n"
+        "from wgctl.files.edit import edit_record\n"
         "real_fsync = os.fsync\n"
         "def die(fd):\n"
         "    real_fsync(fd)\n"

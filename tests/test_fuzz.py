@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 from tests.fuzz import BUDGET, CLI_BUDGET, mutated_record, regressions
 from tests.repo import MINIMAL
-from wgctl.discover import Found
 from wgctl.errors import Problem
-from wgctl.load import load_file
+from wgctl.files.discover import Found
+from wgctl.files.load import load_file
 from wgctl.rules import BY_CODE
 
 SECONDS = 10  # R29: every read command under 10 s

@@ -196,7 +196,7 @@ def test_bundled_records_round_trip_through_the_feed(run_cli: Run) -> None:
     from datetime import timedelta
 
     from tests.conftest import PROJECT
-    from wgctl.load import load_repo
+    from wgctl.files.load import load_repo
 
     result = run_cli("export", "ics", "--audience", "members", "--repo", PROJECT)
     assert result.returncode == 0, result.stderr

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.repo import RecordsRepo, problems
+from wgctl.files.pydantic_errors import describe
 from wgctl.models import KINDS
-from wgctl.pydantic_errors import describe
 
 Run = Callable[..., Any]
 ORG = "records/organisations/aland.yaml"
@@ -251,7 +251,7 @@ def test_many_errors_in_one_file_are_capped(repo: RecordsRepo, run_cli: Run) -> 
     assert mine[-1][3].endswith("(and 99950 more errors)")
 
 
-# Golden messages: the one table in wgctl/pydantic_errors.py, as users read it.
+# Golden messages: the one table in wgctl/files/pydantic_errors.py, as users read it.
 GOLDEN: list[tuple[str, dict[str, Any], list[str]]] = [
     (
         "initiatives",
@@ -325,7 +325,7 @@ def test_fifo_is_a_problem_not_a_hang(repo: RecordsRepo, run_cli: Run) -> None:
     assert only(run_cli, repo) == (ORG, 1, "WG009", "not a regular file (or a broken symlink)")
 
 
-# The cache in .git/ (wgctl.cache): never stale for edited, staged, new or committed files.
+# The cache in .git/ (wgctl.files.cache): never stale for edited, staged, new or committed files.
 CACHE = ".git/wgctl-cache.pickle"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wgctl.errors import Severity
-from wgctl.load import load_repo
+from wgctl.files.load import load_repo
 from wgctl.models import ActionItem, Figure, Group, Initiative, Meeting, Organisation, Theme
 from wgctl.records import Records
 

@@ -72,7 +72,7 @@ def test_long_tables_repeat_their_header_and_keep_rows_whole(run_cli: Run, tmp_p
     tracker = pages(render(run_cli, tmp_path, "actions"))
     assert len(tracker) > 1
     assert all(t.count("Action Owner Raised at Due Status") == 1 for t in tracker)
-    from wgctl.load import load_repo
+    from wgctl.files.load import load_repo
 
     for action in load_repo(PROJECT).records.actions:
         words = action.text.split()

@@ -78,8 +78,8 @@ def test_public_roster_names_nothing_hidden(
 
 
 def test_an_agreement_recorded_at_a_hidden_meeting_is_not_named(hidden: RecordsRepo) -> None:
-    from wgctl.audience import WITHHELD, for_audience
-    from wgctl.load import load_repo
+    from wgctl.confidentiality.audience import WITHHELD, for_audience
+    from wgctl.files.load import load_repo
     from wgctl.models import Group, Sensitivity
 
     records = load_repo(hidden.root).records

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from wgctl.schema import stale_schemas
+from wgctl.models.schema import stale_schemas
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wgctl.yamldepth import too_deep_at
-from wgctl.yamlio import MAX_DEPTH, YamlError, load_record_text
+from wgctl.files.yamldepth import too_deep_at
+from wgctl.files.yamlio import MAX_DEPTH, YamlError, load_record_text
 
 
 def refusal(text: str) -> tuple[str, int, int, str]:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from wgctl import yamlio
-from wgctl.yamlio import YamlError, load_record_text
+from wgctl.files import yamlio
+from wgctl.files.yamlio import YamlError, load_record_text
 
 
 @pytest.mark.parametrize(

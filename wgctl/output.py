@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import IO
 
 from wgctl.errors import Place, Problem, Severity
+from wgctl.files.sourcetext import SourceTexts
+from wgctl.files.textfile import MAX_BYTES
 from wgctl.rules import BY_CODE
-from wgctl.sourcetext import SourceTexts
-from wgctl.textfile import MAX_BYTES
 
 FORMATS = ("text", "json", "github")
 # Control characters, line and paragraph separators, and bidirectional overrides.

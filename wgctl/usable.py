@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wgctl.errors import Problem, UserError
-from wgctl.load import load_repo
+from wgctl.files.load import load_repo
 from wgctl.records import Records
 from wgctl.validate import validate_repo
 

@@ -6,13 +6,13 @@ from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
-from wgctl import yamlio
-from wgctl.cache import GitState, ResultMemo
 from wgctl.checks import run_checks
 from wgctl.errors import InputError, Problem, Severity
-from wgctl.load import Loaded, Locator, load_repo
+from wgctl.files import yamlio
+from wgctl.files.cache import GitState, ResultMemo
+from wgctl.files.load import Loaded, Locator, load_repo
+from wgctl.files.sourcetext import SourceTexts
 from wgctl.records import Records
-from wgctl.sourcetext import SourceTexts
 
 
 class Result:
@@ -68,7 +68,7 @@ def validate_repo(
 ) -> Result:
     """Validate the whole repository; report only problems in `only` (repo-relative paths).
 
-    With git, a run over an unchanged working tree reuses the last run's problems (wgctl.cache).
+    With git, a run over an unchanged working tree reuses the last run's problems (wgctl.files.cache).
     """
     day = today or date.today()
     state = GitState.read(repo) if loaded is None else None
@@ -111,14 +111,14 @@ def validate_request(
     """
     changes = None
     if changed_since is not None:
-        from wgctl import history  # noqa: PLC0415 - git only when asked for
+        from wgctl.history import revisions  # noqa: PLC0415 - git only when asked for
 
-        changes = history.changed_since(repo, changed_since)
+        changes = revisions.changed_since(repo, changed_since)
     result = validate_repo(repo, only=only, max_bytes=max_bytes, today=today)
     if only is not None:
         _refuse_unknown(only, result)
     if changes is not None:
-        from wgctl import changeset  # noqa: PLC0415
+        from wgctl.history import changeset  # noqa: PLC0415
 
         result.problems = changeset.concerning(result.problems, result.records, changes)
         only = sorted(changes.changed) if only is None else only

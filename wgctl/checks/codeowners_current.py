@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from wgctl.checks.base import CheckContext
-from wgctl.codeowners import CODEOWNERS, first_difference, generate
 from wgctl.errors import Problem
+from wgctl.governance.codeowners import CODEOWNERS, first_difference, generate
 from wgctl.records import Records
 from wgctl.rules import severity_of
 

@@ -2,7 +2,7 @@
 
 A public update that names a restricted organisation, a person (personal data) in text a public
 report shows, or a participant in the text of a Chatham House meeting: the audience filter
-withholds the name in every output (`wgctl.freetext`), so nothing leaks; this warning points at
+withholds the name in every output (`wgctl.confidentiality.freetext`), so nothing leaks; this warning points at
 the line so the text is reworded or marked before the withheld name makes the report read oddly.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wgctl.checks.base import CheckContext, field_name, problem
+from wgctl.confidentiality.freetext import exposures
 from wgctl.errors import Problem
-from wgctl.freetext import exposures
 from wgctl.records import Records
 
 CODE = "WG404"

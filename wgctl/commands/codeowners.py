@@ -29,9 +29,9 @@ def codeowners(
     ] = False,
 ) -> None:
     """Write .github/CODEOWNERS so each group's current co-chairs review its records."""
-    from wgctl.atomic import write_text_atomic
-    from wgctl.codeowners import CODEOWNERS, first_difference, generate
-    from wgctl.gitio import refuse_unrecorded
+    from wgctl.files.atomic import write_text_atomic
+    from wgctl.governance.codeowners import CODEOWNERS, first_difference, generate
+    from wgctl.history.gitio import refuse_unrecorded
     from wgctl.usable import readable_records
 
     day = day_or_today(today, "--today")

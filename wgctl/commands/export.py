@@ -15,7 +15,7 @@ from wgctl.commands.guard import guard
 from wgctl.commands.options import Audience, AudienceOption, RepoOption
 
 if TYPE_CHECKING:
-    from wgctl.audience import View
+    from wgctl.confidentiality.audience import View
 
 OutArg = Annotated[Path, typer.Argument(metavar="FILE", help="File to write.")]
 ReplaceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
 
 def _view(repo: Path, audience: Audience) -> View:
     """The valid records as `audience` may see them (an export's --force only replaces a file)."""
-    from wgctl.audience import for_audience
+    from wgctl.confidentiality.audience import for_audience
     from wgctl.models import Sensitivity
     from wgctl.usable import valid_records
 
@@ -45,7 +45,7 @@ def _view(repo: Path, audience: Audience) -> View:
 
 
 def _write(out: Path, data: bytes, force: bool, what: str) -> None:
-    from wgctl.atomic import write_output
+    from wgctl.files.atomic import write_output
 
     write_output(out, data, replace=force)
     typer.echo(f"wrote {out} ({what})")
@@ -66,7 +66,7 @@ def export_ics(
     force: ReplaceOption = False,
 ) -> None:
     """Meetings and Joint Periods of Action as an iCalendar feed (stdout unless -o)."""
-    from wgctl.audience import for_audience
+    from wgctl.confidentiality.audience import for_audience
     from wgctl.export import calendar
     from wgctl.export.stamps import record_stamps
     from wgctl.models import Sensitivity
@@ -126,7 +126,7 @@ def export_sqlite(
 
     view = _view(repo, audience)
     database, metadata = sqlite.database(view, out.stem)
-    from wgctl.atomic import write_outputs
+    from wgctl.files.atomic import write_outputs
 
     meta_path = out.with_name(out.stem + ".metadata.json")
     write_outputs([(out, database), (meta_path, metadata)], replace=force)

@@ -18,8 +18,8 @@ REPO_HELP = (
 def resolve_repo(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
     """The records repository: `--repo` after the command, else before it, else found upwards."""
     from wgctl.commands.guard import fail
-    from wgctl.discover import find_repo
     from wgctl.errors import WgctlError
+    from wgctl.files.discover import find_repo
 
     source = ctx.get_parameter_source(param.name or "repo")
     if source is not None and source.name != "DEFAULT":  # given after the command

@@ -23,7 +23,7 @@ from wgctl.commands.options import (
 )
 
 if TYPE_CHECKING:
-    from wgctl.audience import View
+    from wgctl.confidentiality.audience import View
 
 
 class OutFormat(StrEnum):
@@ -73,8 +73,8 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
     repo: Path,
 ) -> None:
     """Validate, filter, render, then write the file (all or nothing) or print."""
-    from wgctl.atomic import write_output
     from wgctl.errors import UserError
+    from wgctl.files.atomic import write_output
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view, render_report
 

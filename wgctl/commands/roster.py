@@ -83,7 +83,7 @@ def _for_audience(
 ) -> tuple[Records, Group, dict[int, int]]:
     """The valid records as `audience` may see them, the chosen group among those, and how
     many of its nominations, by year, that view withholds."""
-    from wgctl.audience import for_audience
+    from wgctl.confidentiality.audience import for_audience
     from wgctl.errors import UserError
     from wgctl.models import Group, Sensitivity
     from wgctl.roster.voluntary import withheld_by_year
@@ -104,8 +104,8 @@ def show(
     audience: AudienceOption = Audience.members,
 ) -> None:
     """Each seat's co-chairs, decisions, extensions and gaps, and a timeline by year."""
-    from wgctl.roster.history import seat_history
     from wgctl.roster.render import history_lines
+    from wgctl.roster.seat_history import seat_history
 
     records, chosen, _ = _for_audience(repo, group, audience)
     history = seat_history(records, chosen)
@@ -195,8 +195,8 @@ def apply(
     force: EditForceOption = False,
 ) -> None:
     """Record a SOM's co-chair decision in the group's YAML (refused if it breaks a rule)."""
-    from wgctl.edit import edit_record
     from wgctl.errors import UserError
+    from wgctl.files.edit import edit_record
     from wgctl.roster.apply import ApplyRequest, plan_decision
 
     if not decided_at:
@@ -233,9 +233,9 @@ def _read_for_edit(
 
     A group file with changes git has not recorded is refused unless `force`.
     """
-    from wgctl.edit import file_digest
     from wgctl.errors import UserError
-    from wgctl.gitio import refuse_unrecorded
+    from wgctl.files.edit import file_digest
+    from wgctl.history.gitio import refuse_unrecorded
 
     # Digests first: a change after this point makes the edit refuse, never pass unchecked.
     digests = {

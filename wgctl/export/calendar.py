@@ -15,7 +15,7 @@ from datetime import timedelta
 
 import icalendar
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.dates import label, meeting_span
 from wgctl.errors import UserError
 from wgctl.export.stamps import Stamps

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 
 AUDIENCE = {
     "public": "Public: for circulation.",

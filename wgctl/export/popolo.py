@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.export.calendar import CHATHAM, kind_label
 from wgctl.models import Group, Meeting, Organisation, Person
 from wgctl.models.base import Precision

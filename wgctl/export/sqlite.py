@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.export import datasette, sqlite_rows
 from wgctl.export.sqlite_schema import ORDER, Row, Spec, sql_type
 

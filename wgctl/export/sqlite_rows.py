@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.dates import meeting_span
 from wgctl.export import sqlite_schema as s
 from wgctl.report.progress import who_text

@@ -17,7 +17,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import (
     ActionItem,
     Decision,

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from wgctl.discover import RECORDS_DIR
 from wgctl.errors import InputError
+from wgctl.files.discover import RECORDS_DIR
 
 # Zip files cannot hold dates before 1980; a folder without git history gets this fixed date.
 EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
@@ -36,7 +36,7 @@ class Stamps:
 
 def record_stamps(repo: Path) -> Stamps:
     """The repository's record stamps; fixed ones when `repo` is not in a git repository."""
-    from wgctl import gitio  # noqa: PLC0415 - gitpython only when an export needs it
+    from wgctl.history import gitio  # noqa: PLC0415 - gitpython only when an export needs it
 
     try:
         with gitio.open_git(repo) as g:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.dates import meeting_span
 from wgctl.errors import UserError
 from wgctl.models import ActionItem, Initiative, Meeting, Record

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.export import tables
 from wgctl.export.stamps import Stamps
 

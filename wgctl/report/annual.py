@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import ActionItem, Meeting
 from wgctl.report import groups
 from wgctl.report.common import audience_context, meeting_context

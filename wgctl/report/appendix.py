@@ -15,8 +15,8 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
-from wgctl.diffing import RecordChange, Seen
+from wgctl.confidentiality.audience import View
+from wgctl.history.diffing import RecordChange, Seen
 from wgctl.models import ActionItem, Document, Group, Initiative, Meeting, Record
 
 Span = tuple[date, date]

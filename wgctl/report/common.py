@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import Figure, Meeting, StatusUpdate
 from wgctl.report.profile import NEUTRAL, Profile
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.errors import UserError
 from wgctl.models import Initiative
 from wgctl.report.common import audience_context

@@ -62,8 +62,8 @@ def records_version(repo: Path | None) -> str:
     """Which state of the records a report was made from: the commit, and whether edited since."""
     if repo is None:
         return ""
-    from wgctl import gitio  # noqa: PLC0415 - git only for a repository under git
     from wgctl.errors import WgctlError  # noqa: PLC0415
+    from wgctl.history import gitio  # noqa: PLC0415 - git only for a repository under git
 
     try:
         with gitio.open_git(repo) as g:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.errors import UserError
 from wgctl.governance.terms import holders_on
 from wgctl.models import ActionItem, Group, Initiative, Meeting, Term

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.errors import UserError
 from wgctl.models import Meeting
 from wgctl.report import groups

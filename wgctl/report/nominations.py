@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.report import groups
 from wgctl.report.common import audience_context
 from wgctl.roster.candidates import Candidate

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.report import groups
 from wgctl.report.common import audience_context, meeting_context
 from wgctl.report.profile import NEUTRAL, Profile

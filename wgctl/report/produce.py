@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl.audience import View, for_audience
+from wgctl.confidentiality.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
 from wgctl.report import actions, annual, appendix, compare, meeting, nominations, oral, progress
@@ -72,12 +72,12 @@ def changes_appendix(repo: Path | None, view: View, params: dict[str, Any]) -> d
 
     Why here and not in the report builder: it needs git; the builders stay pure.
     """
-    from wgctl import history  # noqa: PLC0415 - git only when asked for
+    from wgctl.history import revisions  # noqa: PLC0415 - git only when asked for
 
     if repo is None:
         raise UserError("the changes appendix needs a repository")
     period = progress.resolve_period(view, params["until"], params.get("since"))
-    seen = history.changes_since(repo, period.start, view.audience)
+    seen = revisions.changes_since(repo, period.start, view.audience)
     return appendix.appendix_context(seen, view, period.bounds, period.no_update_since)
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from wgctl import yamlio
 from wgctl.errors import UserError
+from wgctl.files import yamlio
+from wgctl.files.pydantic_errors import describe
 from wgctl.models.base import Strict
-from wgctl.pydantic_errors import describe
 
 FILE = "profile.yaml"
 

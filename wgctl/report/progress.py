@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import WITHHELD, View
+from wgctl.confidentiality.audience import WITHHELD, View
 from wgctl.errors import UserError
 from wgctl.models import Document, Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day

@@ -38,8 +38,8 @@ from wgctl.governance.terms import (
 )
 from wgctl.models import Group, Meeting, Policy, Term
 from wgctl.records import Records
-from wgctl.roster.calendar import Sitting, decision_meetings, following_sitting, next_sitting
 from wgctl.roster.candidates import Opening, decisive, ranked
+from wgctl.roster.next_som import Sitting, decision_meetings, following_sitting, next_sitting
 from wgctl.roster.together import resolve_together
 from wgctl.roster.types import Holding, Open, Rotation, Vacancy
 from wgctl.roster.voluntary import options_without_nominee

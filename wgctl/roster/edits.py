@@ -16,8 +16,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from wgctl.errors import UserError
 from wgctl.governance.terms import DAY, coverage_end, term_end_for
-from wgctl.models import Decision
-from wgctl.models import Extension, Group, Meeting, Term
+from wgctl.models import Decision, Extension, Group, Meeting, Term
 from wgctl.records import Records
 from wgctl.roster.decide import next_rotation, policy_of
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from wgctl.markdown import md_escape
 from wgctl.roster.candidates import Candidate
-from wgctl.roster.history import History
 from wgctl.roster.plan import Plan
+from wgctl.roster.seat_history import History
 from wgctl.roster.types import Rotation, Vacancy
 
 

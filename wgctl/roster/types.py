@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wgctl.governance.terms import Indexed
-from wgctl.roster.calendar import Sitting
 from wgctl.roster.candidates import Candidate
+from wgctl.roster.next_som import Sitting
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from wgctl.governance.nominations import nomination_for
 from wgctl.governance.terms import DAY, continuous_service_start, term_end_for, within_years
 from wgctl.models import Group, Policy
 from wgctl.records import Records
-from wgctl.roster.calendar import Sitting
+from wgctl.roster.next_som import Sitting
 from wgctl.roster.types import Vacancy
 
 

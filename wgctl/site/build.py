@@ -18,11 +18,11 @@ import jinja2
 from jinja2 import TemplateSyntaxError
 
 from wgctl import dates
-from wgctl.atomic import write_atomic
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.errors import UserError
 from wgctl.export import calendar
 from wgctl.export.stamps import Stamps, record_stamps
+from wgctl.files.atomic import write_atomic
 from wgctl.models import Sensitivity
 from wgctl.report.common import audience_context
 from wgctl.report.produce import load_view

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import Initiative, Organisation
 from wgctl.models.initiative import Status
 from wgctl.report.common import figure_text, update_context

@@ -15,12 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl import cache, dates
-from wgctl.atomic import write_atomic
+from wgctl import dates
 from wgctl.errors import InputError
 from wgctl.export.stamps import Stamps
-from wgctl.gitio import open_git
-from wgctl.history import changes_since
+from wgctl.files import cache
+from wgctl.files.atomic import write_atomic
+from wgctl.history.gitio import open_git
+from wgctl.history.revisions import changes_since
 from wgctl.models import Sensitivity
 
 LOG_LIMIT = 20

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.errors import UserError
 from wgctl.models import ActionItem, Document, Group, Meeting
 from wgctl.roster.decide import next_rotation

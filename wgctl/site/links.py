@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import Group, Initiative, Meeting, Organisation
 
 # Record kinds that have a page of their own, and the folder it lives in.

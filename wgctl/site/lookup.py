@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import ActionItem, Initiative, Meeting
 
 

@@ -6,14 +6,14 @@ from datetime import date
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.errors import UserError
 from wgctl.models import ActionItem, Group, Meeting
 from wgctl.report import groups
 from wgctl.report.common import figure_text, meeting_context
 from wgctl.roster.decide import next_rotation
-from wgctl.roster.history import seat_history
 from wgctl.roster.render import rotation_lines
+from wgctl.roster.seat_history import seat_history
 from wgctl.site import due, svg
 from wgctl.site.changes import Changes
 from wgctl.site.links import Page, link, named

@@ -2,7 +2,7 @@
 
 New records are built in code (field order as the models and the bundled records use it),
 given the next free id, and checked with the schema and every cross-record rule before
-`wgctl.edit.create_record` writes them. Edits go through `wgctl.edit.edit_record`, which keeps
+`wgctl.files.edit.create_record` writes them. Edits go through `wgctl.files.edit.edit_record`, which keeps
 comments, order and quoting; a file with changes git has not recorded is refused unless forced.
 """
 
@@ -20,12 +20,12 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from wgctl.checks import run_checks
-from wgctl.discover import RECORDS_DIR
 from wgctl.errors import Problem, Severity, UserError
+from wgctl.files.discover import RECORDS_DIR
+from wgctl.files.yamlio import YamlError, load_record_text
 from wgctl.models import KINDS, ActionItem, Initiative, Meeting, Record, Theme
 from wgctl.models.kinds import singular
 from wgctl.records import Records
-from wgctl.yamlio import YamlError, load_record_text
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wgctl.diffing import CHANGE_ORDER, RecordChange
+from wgctl.history.diffing import CHANGE_ORDER, RecordChange
 from wgctl.markdown import md_escape
 
 

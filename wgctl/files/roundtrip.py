@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.resolver import VersionedResolver
 
-from wgctl import yamlio
+from wgctl.files import yamlio
 
 BOM = "\ufeff"
 

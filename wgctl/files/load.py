@@ -9,14 +9,14 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 from yaml.nodes import Node
 
-from wgctl import yamlio
-from wgctl.cache import Cache, GitState
-from wgctl.discover import Found, discover
 from wgctl.errors import Place, Problem
+from wgctl.files import yamlio
+from wgctl.files.cache import Cache, GitState
+from wgctl.files.discover import Found, discover
+from wgctl.files.pydantic_errors import describe
+from wgctl.files.sourcetext import SourceTexts
 from wgctl.models import KINDS, Record
-from wgctl.pydantic_errors import describe
 from wgctl.records import Records
-from wgctl.sourcetext import SourceTexts
 
 
 @dataclass
@@ -38,7 +38,7 @@ def load_repo(
 ) -> Loaded:
     """Load every record under `repo/records/`; a broken file never hides the others (R15).
 
-    Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.cache).
+    Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.files.cache).
     The text of each file read is left in `texts`, so placing and quoting never read it again.
     """
     found, problems = discover(repo)
@@ -112,7 +112,7 @@ def _schema_problems(
 
 class Locator:
     """Resolves problems' field paths to lines, composing each file at most once, on demand,
-    from the text the loader already read (see wgctl.sourcetext)."""
+    from the text the loader already read (see wgctl.files.sourcetext)."""
 
     def __init__(self, texts: SourceTexts) -> None:
         self._texts = texts

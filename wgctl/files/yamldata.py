@@ -1,6 +1,6 @@
 """Plain data from a composed YAML node tree: YAML 1.2 core scalars, every refusal collected.
 
-Why separate from the parser (`wgctl.yamlio`): building values is where the rules on tags, keys,
+Why separate from the parser (`wgctl.files.yamlio`): building values is where the rules on tags, keys,
 scalars and aliases live, and they are checked on every value of every record.
 """
 
@@ -12,7 +12,7 @@ from typing import Any, cast
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wgctl.errors import YamlError
-from wgctl.yamlpos import mark as _mark
+from wgctl.files.yamlpos import mark as _mark
 
 MAX_DEPTH = 64
 TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"

@@ -54,11 +54,12 @@ def diff(
     ] = Audience.public,
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
-    from wgctl import diff_render, diffing, history
+    from wgctl.history import diffing, revisions
+    from wgctl.history import render as diff_render
     from wgctl.models import Sensitivity
 
-    found = history.compare(repo, spec)
-    before, after = history.every_record(repo, found)
+    found = revisions.compare(repo, spec)
+    before, after = revisions.every_record(repo, found)
     seen = diffing.diff_for_audience(
         before, after, (found.before, found.after), found.renames, Sensitivity(audience.value)
     )
@@ -74,9 +75,9 @@ def log(
     fmt: Annotated[LogFormat, typer.Option("--format", help="text or json.")] = LogFormat.text,
 ) -> None:
     """Show one record's history from git: who changed which field, when, in which commit."""
-    from wgctl import history
+    from wgctl.history import revisions
 
-    rel, entries = history.record_log(repo, record)
+    rel, entries = revisions.record_log(repo, record)
     if fmt is LogFormat.json:
         doc = {"record": rel, "history": [e.to_dict() for e in entries]}
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))

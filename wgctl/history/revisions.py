@@ -1,6 +1,6 @@
 """Records over git history: what changed since a commit, between two commits, in one record's life.
 
-Git itself is asked through wgctl.gitio; only changed files are parsed, through the same safe
+Git itself is asked through wgctl.history.gitio; only changed files are parsed, through the same safe
 loader as validation.
 """
 
@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from wgctl import yamlio
-from wgctl.changeset import ChangeSet
-from wgctl.diffing import Seen, describe_change, diff_for_audience
-from wgctl.discover import RECORDS_DIR
 from wgctl.errors import UserError
-from wgctl.gitio import (
+from wgctl.files import yamlio
+from wgctl.files.discover import RECORDS_DIR
+from wgctl.history.changeset import ChangeSet
+from wgctl.history.diffing import Seen, describe_change, diff_for_audience
+from wgctl.history.gitio import (
     DELETED,
     Git,
     Revision,

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from wgctl.checks import run_checks
-from wgctl.edit import EditError, edit_record
 from wgctl.errors import Problem, Severity, UserError
-from wgctl.gitio import refuse_unrecorded
+from wgctl.files.edit import EditError, edit_record
+from wgctl.files.scaffold import Edit
+from wgctl.history.gitio import refuse_unrecorded
 from wgctl.models import KINDS
 from wgctl.records import Records
-from wgctl.scaffold import Edit
 from wgctl.validate import Result, validate_repo
 
 

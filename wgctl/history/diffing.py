@@ -2,7 +2,7 @@
 
 Reviewing co-chairs read this instead of YAML diffs, so each change names the record and says
 what happened to it: added, removed, renamed, a field from old to new, a new status update,
-a new or changed co-chair term, an action closed. Rendering lives in wgctl.diff_render.
+a new or changed co-chair term, an action closed. Rendering lives in wgctl.history.render.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from wgctl.audience import WITHHELD, View, for_audience, names_hidden
+from wgctl.confidentiality.audience import WITHHELD, View, for_audience, names_hidden
 from wgctl.models import KINDS, Sensitivity
 from wgctl.models.kinds import singular
 from wgctl.records import Records

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from wgctl.discover import readable
 from wgctl.errors import YamlError
-from wgctl.textfile import MAX_BYTES, read_text
-from wgctl.yamlio import compose
+from wgctl.files.discover import readable
+from wgctl.files.textfile import MAX_BYTES, read_text
+from wgctl.files.yamlio import compose
 
 
 class SourceTexts:

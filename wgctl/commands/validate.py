@@ -118,7 +118,7 @@ def schema_export(
     check: Annotated[bool, typer.Option(help="Only check that the files are current.")] = False,
 ) -> None:
     """Write one JSON Schema per record kind (for editors' yaml-language-server)."""
-    from wgctl.schema import export_schemas, stale_schemas
+    from wgctl.models.schema import export_schemas, stale_schemas
 
     if check:
         stale = stale_schemas(out)

@@ -9,7 +9,7 @@ Rules (R19), applied to every report:
 - a reference to a record the audience may not see is named `WITHHELD`, never by its id or name.
 
 - free text (titles, updates, decisions, agenda, outcomes, notes, "Who" qualifiers) that names a
-  party the audience may not see has that name replaced by `WITHHELD` (`wgctl.freetext`), and so
+  party the audience may not see has that name replaced by `WITHHELD` (`wgctl.confidentiality.freetext`), and so
   does free text of a Chatham House meeting naming one of its participants (its venue is kept);
   a "Who" entry whose party is hidden loses its qualifier. Rule WG404 reports such text.
 """
@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from wgctl.freetext import WITHHELD, Hidden, hidden_from, hiding, reach, redacted
+from wgctl.confidentiality.freetext import WITHHELD, Hidden, hidden_from, hiding, reach, redacted
 from wgctl.models import (
     Agreement,
     Group,

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 
 import git
 
-from wgctl import yamlio
-from wgctl.discover import RECORDS_DIR
 from wgctl.errors import InputError, UserError
+from wgctl.files import yamlio
+from wgctl.files.discover import RECORDS_DIR
 
 DELETED = "D"
 

@@ -3,7 +3,7 @@
 Why so careful: records are hand-written and reviewed in git. A write must never load what the
 safe loader refuses, must never lose a concurrent change, and must leave the old or the new file
 on a crash, never half of one (R1, R2, R25, R26, R28). Keeping comments, quoting and layout so
-the diff shows only what changed (R27) is `wgctl.roundtrip`'s job.
+the diff shows only what changed (R27) is `wgctl.files.roundtrip`'s job.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from wgctl import yamlio
-from wgctl.atomic import write_atomic
-from wgctl.discover import RECORDS_DIR
 from wgctl.errors import UserError
+from wgctl.files import yamlio
+from wgctl.files.atomic import write_atomic
+from wgctl.files.discover import RECORDS_DIR
+from wgctl.files.pydantic_errors import describe
+from wgctl.files.roundtrip import BOM, dump_text, join_encoding, load_text, split_encoding, to_plain
 from wgctl.models import KINDS, Record
-from wgctl.pydantic_errors import describe
-from wgctl.roundtrip import BOM, dump_text, join_encoding, load_text, split_encoding, to_plain
 
 LOCK_TIMEOUT = 10.0
 

@@ -1,4 +1,4 @@
-"""Safe, bounded YAML reading: plain data with YAML 1.2 semantics (positions: `wgctl.yamlpos`).
+"""Safe, bounded YAML reading: plain data with YAML 1.2 semantics (positions: `wgctl.files.yamlpos`).
 
 Why PyYAML's C parser: it is ~3x faster than ruamel's safe loader and 20x faster than
 round-trip parsing, and the common case (valid files) needs only data. We compose the node
@@ -17,8 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from wgctl.errors import Loc, YamlError, YamlProblemsError
-from wgctl.textfile import MAX_BYTES, decode, read_text
-from wgctl.yamldata import (
+from wgctl.files.textfile import MAX_BYTES, decode, read_text
+from wgctl.files.yamldata import (
     ALIAS,
     ALLOWED_TAGS,
     CORE,
@@ -31,9 +31,9 @@ from wgctl.yamldata import (
     TOO_DEEP,
     build,
 )
-from wgctl.yamldepth import too_deep_at
-from wgctl.yamlpos import Position, event_mark, locate, text_position
-from wgctl.yamlpos import mark as _mark
+from wgctl.files.yamldepth import too_deep_at
+from wgctl.files.yamlpos import Position, event_mark, locate, text_position
+from wgctl.files.yamlpos import mark as _mark
 
 try:  # pragma: no cover - which parser depends on the platform's wheel
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -191,7 +191,7 @@ def _anchor_findings(text: str) -> list[YamlError]:
 
 
 def construct(root: Node, text: str = "") -> Any:
-    """Plain data from a node tree (see `wgctl.yamldata.build`), or every refusal in file order."""
+    """Plain data from a node tree (see `wgctl.files.yamldata.build`), or every refusal in file order."""
     data, found = build(root, text)
     if found or "&" in text:
         _raise_found(found, text)

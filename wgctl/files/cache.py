@@ -24,8 +24,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from wgctl.atomic import write_atomic
-from wgctl.discover import RECORDS_DIR
+from wgctl.files.atomic import write_atomic
+from wgctl.files.discover import RECORDS_DIR
 
 CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"

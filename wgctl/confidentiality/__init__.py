@@ -1,0 +1,1 @@
+"""confidentiality: see ARCHITECTURE.md."""
