@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tests.repo import RecordsRepo
-from wgctl.files.scaffold import record_text
+from wgctl.editing.scaffold import record_text
 
 Run = Callable[..., Any]
 

@@ -1,7 +1,7 @@
 """`wgctl new`, `wgctl action close`, `wgctl initiative update`: records created and edited in place.
 
 Every new record is checked against every rule before it is written. An edit is refused only for
-its own file's errors (unless forced) or errors it would create (see wgctl.files.editflow), and for a
+its own file's errors (unless forced) or errors it would create (see wgctl.editing.flow), and for a
 file git cannot show the change of (changes not recorded, or no git: unless forced).
 """
 
@@ -24,7 +24,7 @@ from wgctl.commands.options import (
 )
 
 if TYPE_CHECKING:
-    from wgctl.files.scaffold import Edit
+    from wgctl.editing.scaffold import Edit
     from wgctl.records import Records
 
 
@@ -67,7 +67,7 @@ def _ask(value: str | None, option: str) -> str:
 
 def _apply(repo: Path, build: Callable[[Records], Edit], force: bool) -> None:
     """Write one edit; refused only for problems of its own file or problems it would create."""
-    from wgctl.files.editflow import apply_edit
+    from wgctl.editing.flow import apply_edit
 
     typer.echo(f"updated {apply_edit(repo, build, force=force)}")
 
@@ -81,9 +81,9 @@ def _records(repo: Path) -> Records:
 
 def _create(repo: Path, records: Records, rel: str, text: str) -> None:
     """Check the new record against every rule, then write it (never over a file)."""
+    from wgctl.editing.scaffold import check_new
     from wgctl.errors import UserError
     from wgctl.files.edit import create_record
-    from wgctl.files.scaffold import check_new
 
     problems = check_new(records, repo, rel, text)
     if problems:
@@ -102,7 +102,7 @@ def action_close(
     force: EditForceOption = False,
 ) -> None:
     """Close an action item: status, closing date and note, changed in place."""
-    from wgctl.files.scaffold import close_action
+    from wgctl.editing.scaffold import close_action
 
     note, closed = _ask(note, "--note"), day_or_today(day, "--date")
     _apply(repo, lambda records: close_action(records, action_id, note, closed), force)
@@ -121,7 +121,7 @@ def initiative_update(
     force: EditForceOption = False,
 ) -> None:
     """Add a dated status update to an initiative and set its status."""
-    from wgctl.files.scaffold import add_update
+    from wgctl.editing.scaffold import add_update
 
     chosen, said, on = _ask(status, "--status"), _ask(text, "--text"), day_or_today(day, "--date")
     _apply(repo, lambda records: add_update(records, initiative_id, chosen, said, on), force)
@@ -142,7 +142,7 @@ def new_meeting(
     repo: RepoOption = Path(),
 ) -> None:
     """Create a meeting record."""
-    from wgctl.files.scaffold import new_meeting as build
+    from wgctl.editing.scaffold import new_meeting as build
 
     records = _records(repo)
     fields = {
@@ -172,7 +172,7 @@ def new_action(
     repo: RepoOption = Path(),
 ) -> None:
     """Create an open action item."""
-    from wgctl.files.scaffold import new_action as build
+    from wgctl.editing.scaffold import new_action as build
 
     records = _records(repo)
     fields = {
@@ -200,7 +200,7 @@ def new_initiative(
     repo: RepoOption = Path(),
 ) -> None:
     """Create an initiative with the next item number in its theme."""
-    from wgctl.files.scaffold import new_initiative as build
+    from wgctl.editing.scaffold import new_initiative as build
 
     records = _records(repo)
     fields = {

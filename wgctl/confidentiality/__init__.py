@@ -1,1 +1,1 @@
-"""confidentiality: see ARCHITECTURE.md."""
+"""Who may see what: the one audience filter every output goes through, and free text it redacts."""

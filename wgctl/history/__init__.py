@@ -1,1 +1,1 @@
-"""history: see ARCHITECTURE.md."""
+"""Records over git: the one way to git (gitio), what changed and when, and how a change reads."""

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from wgctl.checks import run_checks
+from wgctl.editing.scaffold import Edit
 from wgctl.errors import Problem, Severity, UserError
 from wgctl.files.edit import EditError, edit_record
-from wgctl.files.scaffold import Edit
 from wgctl.history.gitio import refuse_unrecorded
 from wgctl.models import KINDS
 from wgctl.records import Records
