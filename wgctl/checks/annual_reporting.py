@@ -34,7 +34,7 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
         if group.policy is None:
             continue
         duty = group.policy.reporting
-        for year in _chaired_years(group, context.last_full_year):
+        for year in chaired_years(group, context.last_full_year):
             if duty.written_report_to and (group.id, year) not in reports:
                 msg = f"no written report by {group.id} to {duty.written_report_to} dated {year}"
                 yield problem(group, ("policy", "reporting", "written_report_to"), "WG302", msg)
@@ -43,7 +43,7 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
                 yield problem(group, ("policy", "reporting", "oral_update_at"), "WG303", msg)
 
 
-def _chaired_years(group: Group, last_year: int) -> list[int]:
+def chaired_years(group: Group, last_year: int) -> list[int]:
     """Ended years in which at least one co-chair was in office."""
     years: set[int] = set()
     for term in group.terms:

@@ -34,7 +34,7 @@ def check(records: Records, context: CheckContext) -> Iterator[Problem]:
         if group.status in {"planned", "closed"}:
             continue
         meetings = by_group.get(group.id, [])
-        first = _first_year(records, group, meetings)
+        first = first_year(records, group, meetings)
         if first is None:
             continue
         counts = Counter(m.start.year for m in meetings)
@@ -61,7 +61,7 @@ def _runs(years: list[tuple[int, int]]) -> Iterator[tuple[str, int]]:
         i = j + 1
 
 
-def _first_year(records: Records, group: Group, meetings: list[Meeting]) -> int | None:
+def first_year(records: Records, group: Group, meetings: list[Meeting]) -> int | None:
     """The year the group came into being, as far as the records tell."""
     if group.established is not None:
         return group.established.year

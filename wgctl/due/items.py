@@ -1,0 +1,99 @@
+"""Obligations of single records: progress-report items to update, action items to deliver."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wgctl.audience import View
+from wgctl.due.model import Obligation, state_of
+from wgctl.models import ActionItem, Meeting
+from wgctl.report import dates
+from wgctl.roster.calendar import Sitting
+from wgctl.roster.terms import add_years
+
+LIVE = frozenset({"planned", "ongoing"})
+
+
+def last_som(view: View, as_of: date) -> Meeting | None:
+    """The last SOM that ended before `as_of`: progress is reported since it."""
+    held = [m for m in view.records.meetings if m.type == "som" and m.last_day < as_of]
+    return held[-1] if held else None
+
+
+def initiative_updates(
+    view: View, sitting: Sitting, as_of: date, groups: dict[str, str | None]
+) -> list[Obligation]:
+    """Each live item of the progress report without an update since the last SOM.
+
+    The update is owed to the next SOM's progress report; `groups` maps an initiative id to the
+    group it counts under (None: no group).
+    """
+    previous = last_som(view, as_of)
+    since = dates.span(previous.start, previous.precision)[0] if previous else date.min
+    after = f"since {previous.title}" if previous else "on record"
+    out = []
+    for item in view.records.initiatives:
+        if item.status not in LIVE or item.id not in groups:
+            continue
+        fresh = [u for u in item.updates if dates.span(u.date, u.precision)[1] >= since]
+        parties = [w.party for w in item.who if w.party]
+        owed_by = ", ".join(view.labels(parties)) if parties else view.label(item.group)
+        out.append(
+            Obligation(
+                id=f"update-{item.id}-{sitting.date.year}",
+                kind="initiative-update",
+                group=groups[item.id],
+                date=sitting.date,
+                what=f"Update item {item.number} ({item.title}) for the progress report",
+                owed_by=owed_by,
+                why=f"progress report: status of each item {after}",
+                state=state_of(sitting.date, as_of, done=bool(fresh)),
+                estimated=sitting.estimated,
+                done_by=item.id if fresh else None,
+                path=item.path,
+                owner_ids=tuple(p for p in parties if view.visible(p)),
+            )
+        )
+    return out
+
+
+def actions(view: View, as_of: date, groups: dict[str, str | None]) -> list[Obligation]:
+    """Each action item with a due date; open past its date is overdue (WG501)."""
+    out = []
+    for action in view.records.actions:
+        if action.due is None or action.id not in groups:
+            continue
+        out.append(_action(view, action, as_of, groups[action.id]))
+    return out
+
+
+def _action(view: View, action: ActionItem, as_of: date, group: str | None) -> Obligation:
+    raised = view.records.get(Meeting, action.raised_at)
+    why = (
+        f"raised at {raised.title} ({dates.label(raised.start, raised.precision)})"
+        if raised
+        else "action item"
+    )
+    day = action.due or as_of
+    rule: str | None = "WG501"
+    if action.status == "open" and action.recurring == "annual":
+        # The next occurrence: no record says which year was done, so never overdue (as WG501).
+        years = 0
+        while add_years(day, years) < as_of:
+            years += 1
+        day, rule = add_years(day, years), None
+    done = action.status != "open"
+    return Obligation(
+        id=f"action-{action.id}",
+        kind="action",
+        group=group,
+        date=day,
+        what=action.text if not done else f"{action.text} ({action.status})",
+        owed_by=view.label(action.owner),
+        why=why,
+        state=state_of(day, as_of, done=done),
+        done_by=action.id if done else None,
+        rule=rule,
+        path=action.path,
+        owner_ids=(action.owner,) if view.visible(action.owner) else (),
+    )
