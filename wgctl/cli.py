@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wgctl import __version__
-from wgctl.commands import codeowners, diff_log, edit, export, report, roster, site, validate
+from wgctl.commands import codeowners, diff_log, due, edit, export, report, roster, site, validate
 from wgctl.commands.options import REPO_HELP
 
 app = typer.Typer(
@@ -38,7 +38,7 @@ def _root(
     ctx.obj = {"repo": repo}  # a command's own --repo wins (see options.resolve_repo)
 
 
-for _module in (validate, roster, report, codeowners, diff_log, export, edit, site):
+for _module in (validate, roster, report, codeowners, diff_log, export, edit, site, due):
     _module.register(app)
 
 

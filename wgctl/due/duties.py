@@ -36,9 +36,9 @@ def som(view: View, group: Group, sitting: Sitting, as_of: date) -> Obligation:
     """The next SOM, where the co-chairs are decided: recorded, or estimated and labelled so."""
     owed_by, ids = co_chairs(view, group, sitting.date)
     if sitting.estimated:
-        what = f"Next AHG SOM: {sitting.name} ({sitting.basis})"
+        what = f"{group.label}: next AHG SOM, {sitting.name} ({sitting.basis})"
     else:
-        what = f"Next AHG SOM: {sitting.title} ({sitting.id})"
+        what = f"{group.label}: next AHG SOM, {sitting.title} ({sitting.id})"
     return Obligation(
         id=f"{group.id}-som-{sitting.date.year}",
         kind="som",
@@ -46,7 +46,7 @@ def som(view: View, group: Group, sitting: Sitting, as_of: date) -> Obligation:
         date=sitting.date,
         what=what + "; co-chairs are decided there",
         owed_by=owed_by,
-        why=clause(group, "decided-at", "policy.decided_at"),
+        **clause(group, "decided-at", "policy.decided_at"),
         state=state_of(sitting.date, as_of, done=False),
         estimated=sitting.estimated,
         path=group.path,
@@ -73,7 +73,7 @@ def nominations(view: View, group: Group, as_of: date) -> list[Obligation]:
             what=f"Nominations for {group.label} co-chair seat{plural} {seats} from {year}, "
             f"before {rot.sitting.name}",
             owed_by=members,
-            why=clause(group, "nominations", "policy.seats, policy.staggered"),
+            **clause(group, "nominations", "policy.seats, policy.staggered"),
             state=state_of(rot.sitting.date, as_of, done=len(live) >= len(rot.vacancies)),
             estimated=rot.sitting.estimated,
             done_by=group.id if len(live) >= len(rot.vacancies) else None,
@@ -100,9 +100,9 @@ def written_report(view: View, group: Group, policy: Policy, year: int, as_of: d
         kind="written-report",
         group=group.id,
         date=day,
-        what=f"Written report {year} to the {body}",
+        what=f"{group.label}: written report {year} to the {body}",
         owed_by=owed_by,
-        why=clause(group, "reporting", "policy.reporting.written_report_to"),
+        **clause(group, "reporting", "policy.reporting.written_report_to"),
         state=state_of(day, as_of, done=report is not None),
         done_by=report.id if isinstance(report, Document) else None,
         rule="WG302",
@@ -130,9 +130,9 @@ def oral_update(view: View, group: Group, sitting: Sitting, year: int, as_of: da
         kind="oral-update",
         group=group.id,
         date=day,
-        what=f"Oral update {year} to the AHG SOM",
+        what=f"{group.label}: oral update {year} to the AHG SOM",
         owed_by=owed_by,
-        why=clause(group, "reporting", "policy.reporting.oral_update_at"),
+        **clause(group, "reporting", "policy.reporting.oral_update_at"),
         state=state_of(day, as_of, done=given is not None),
         estimated=estimated,
         done_by=given.id if given else None,
@@ -165,9 +165,10 @@ def meetings(view: View, group: Group, policy: Policy, as_of: date) -> list[Obli
                 kind="meetings",
                 group=group.id,
                 date=day,
-                what=f"Meet {wanted.min}-{wanted.max} times in {year} (held so far: {len(that_year)})",
+                what=f"{group.label}: meet {wanted.min}-{wanted.max} times in {year} "
+                f"(held so far: {len(that_year)})",
                 owed_by=owed_by,
-                why=clause(group, "meetings", "policy.meetings_per_year"),
+                **clause(group, "meetings", "policy.meetings_per_year"),
                 state=state_of(day, as_of, done=done),
                 done_by=that_year[-1].id if done else None,
                 rule="WG301",

@@ -44,7 +44,7 @@ def initiative_updates(
                 kind="initiative-update",
                 group=groups[item.id],
                 date=sitting.date,
-                what=f"Update item {item.number} ({item.title}) for the progress report",
+                what=f"Update item {item.number} ({_short(item.title)}) for the progress report",
                 owed_by=owed_by,
                 why=f"progress report: status of each item {after}",
                 state=state_of(sitting.date, as_of, done=bool(fresh)),
@@ -55,6 +55,13 @@ def initiative_updates(
             )
         )
     return out
+
+
+def _short(title: str, limit: int = 60) -> str:
+    """A long item title cut at a word, so a table row stays readable."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0] + "..."
 
 
 def actions(view: View, as_of: date, groups: dict[str, str | None]) -> list[Obligation]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from wgctl.audience import View
 from wgctl.models import Group
@@ -15,6 +15,13 @@ STATES: tuple[State, ...] = ("overdue", "due", "upcoming", "done")
 # An obligation is "due" (rather than merely upcoming) when its date is this close: a month
 # leaves time to nominate, draft a report or call a meeting.
 DUE_WINDOW = timedelta(days=30)
+
+
+class Reason(TypedDict):
+    """Why an obligation exists: a citation, and the clause's words when they are on record."""
+
+    why: str
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Obligation:
     rule: str | None = None
     path: str = ""
     owner_ids: tuple[str, ...] = ()
+    quote: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data with stable keys, for JSON and the dashboard."""
@@ -50,6 +58,7 @@ class Obligation:
             "what": self.what,
             "owed_by": self.owed_by,
             "why": self.why,
+            "quote": self.quote,
             "state": self.state,
             "done_by": self.done_by,
             "rule": self.rule if self.state == "overdue" else None,
@@ -74,12 +83,15 @@ def co_chairs(view: View, group: Group, day: date) -> tuple[str, tuple[str, ...]
         if t.start <= day <= t.effective_end
     )
     if not members:
-        return f"{group.label} co-chairs (none recorded in office)", ()
+        return "co-chairs (none recorded in office)", ()
     names = ", ".join(view.labels(members))
-    return f"{group.label} co-chairs ({names})", tuple(m for m in members if view.visible(m))
+    return f"co-chairs ({names})", tuple(m for m in members if view.visible(m))
 
 
-def clause(group: Group, key: str, fallback: str) -> str:
-    """The terms of reference's clause `key`, quoted, or the policy field that stands for it."""
+def clause(group: Group, key: str, fallback: str) -> Reason:
+    """`why` and `quote` fields: the terms of reference's clause `key` (cited, and quoted), or
+    the policy field that stands for it when the clause is not transcribed."""
     text = group.policy.clauses.get(key) if group.policy else None
-    return f"ToR ({key}): {text}" if text else f"policy: {fallback}"
+    if text:
+        return {"why": f"ToR clause '{key}' ({fallback})", "quote": text}
+    return {"why": f"policy field {fallback}", "quote": ""}

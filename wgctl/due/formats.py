@@ -1,0 +1,124 @@
+"""Obligations as text (a rich table), Markdown, JSON (stable keys) and iCalendar to-dos.
+
+Every renderer takes the list `obligations()` built from an audience view: they add no record
+data of their own, so they can show nothing the audience may not see.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from icalendar import Alarm, Calendar, Todo
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wgctl.due.model import Obligation
+from wgctl.models import Sensitivity
+from wgctl.report.render import md_escape
+
+COLUMNS = ("Date", "State", "What", "Owed by", "Why", "Id")
+UID_DOMAIN = "wgctl"
+PRODID = "-//wgctl//obligations//EN"
+# A reminder a week before, so a to-do announces itself in time to act.
+ALARM_BEFORE = timedelta(days=7)
+_CLASS = {
+    Sensitivity.PUBLIC: "PUBLIC",
+    Sensitivity.MEMBERS: "PRIVATE",
+    Sensitivity.RESTRICTED: "CONFIDENTIAL",
+}
+
+
+def when(o: Obligation) -> str:
+    """The date, marked when it is an estimate."""
+    return o.date.isoformat() + (" (estimate)" if o.estimated else "")
+
+
+def state_text(o: Obligation) -> str:
+    """`overdue [WG501]`, `done (record-id)`."""
+    if o.state == "done" and o.done_by:
+        return f"done ({o.done_by})"
+    if o.state == "overdue" and o.rule:
+        return f"overdue [{o.rule}]"
+    return o.state
+
+
+def row(o: Obligation) -> tuple[str, ...]:
+    """One obligation as the table's cells."""
+    return (when(o), state_text(o), o.what, o.owed_by, o.why, o.id)
+
+
+def summary(found: list[Obligation]) -> str:
+    """`3 overdue, 2 due, 5 upcoming, 4 done`."""
+    counts = {s: sum(1 for o in found if o.state == s) for s in ("overdue", "due", "upcoming")}
+    done = sum(1 for o in found if o.state == "done")
+    return ", ".join(f"{n} {s}" for s, n in counts.items()) + f", {done} done"
+
+
+def to_text(found: list[Obligation], as_of: date, audience: Sensitivity, width: int = 160) -> str:
+    """A rich table; record text is passed as plain Text, never parsed as markup."""
+    table = Table(title=f"Obligations as of {as_of} ({audience.value} audience)", expand=True)
+    for name, ratio in zip(COLUMNS, (0, 1, 4, 2, 2, 2), strict=True):
+        table.add_column(name, overflow="fold", ratio=ratio or None, no_wrap=not ratio)
+    for o in found:
+        table.add_row(*(Text(cell) for cell in row(o)))
+    stream = io.StringIO()
+    console = Console(file=stream, width=width, highlight=False, emoji=False, color_system=None)
+    console.print(table)
+    console.print(Text(summary(found)))
+    return stream.getvalue()
+
+
+def to_markdown(found: list[Obligation], as_of: date, audience: Sensitivity) -> str:
+    """A Markdown table; every cell escaped (one line, no markup from record text)."""
+    lines = [
+        f"# Obligations as of {as_of}",
+        "",
+        f"Audience: {audience.value}. {summary(found)}.",
+        "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
+    ]
+    lines += ["| " + " | ".join(md_escape(c) for c in row(o)) + " |" for o in found]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(found: list[Obligation], as_of: date, audience: Sensitivity, group: str | None) -> str:
+    """One document: when, for whom, and each obligation with its stable keys."""
+    doc: dict[str, Any] = {
+        "as_of": as_of.isoformat(),
+        "audience": audience.value,
+        "group": group,
+        "obligations": [o.to_dict() for o in found],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_ics(found: list[Obligation], audience: Sensitivity, stamp: datetime, name: str) -> str:
+    """VTODOs with a VALARM each; UID `<obligation id>@wgctl` so a re-import updates, never duplicates."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for o in found:
+        todo = Todo()
+        todo.add("uid", f"{o.id}@{UID_DOMAIN}")
+        todo.add("dtstamp", stamp)
+        todo.add("due", o.date)
+        todo.add("summary", o.what + (" (date estimated)" if o.estimated else ""))
+        todo.add("description", f"Owed by: {o.owed_by}\nWhy: {o.why}\nState: {state_text(o)}")
+        todo.add("categories", [o.kind])
+        todo.add("class", _CLASS[audience])
+        todo.add("status", "COMPLETED" if o.state == "done" else "NEEDS-ACTION")
+        if o.state != "done":
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", o.what)
+            alarm.add("trigger", -ALARM_BEFORE)
+            todo.add_component(alarm)
+        cal.add_component(todo)
+    data: bytes = cal.to_ical()
+    return data.decode("utf-8")
