@@ -21,7 +21,8 @@ from wgctl.roster.decide import next_rotation
 def group_duties(view: View, group: Group, policy: Policy, as_of: date) -> list[Obligation]:
     """Every duty of one group with a policy, as of `as_of`."""
     sitting = next_sitting(view.records, policy.decided_at, as_of)
-    years = sorted({*chaired_years(group, as_of.year - 1), as_of.year})
+    # The years WG302/WG303 judge (a co-chair in office), this one included while it runs.
+    years = chaired_years(group, as_of.year)
     out = [som(view, group, sitting, as_of)]
     out += nominations(view, group, as_of)
     if policy.reporting.written_report_to:
@@ -61,7 +62,11 @@ def nominations(view: View, group: Group, as_of: date) -> list[Obligation]:
         return []
     year = min(v.start.year for v in rot.vacancies)
     seats = ", ".join(str(v.seat) for v in rot.vacancies)
-    live = [n for n in group.nominations if n.year == year and not n.withdrawn]
+    live = [
+        n
+        for n in group.nominations
+        if n.year == year and not n.withdrawn and (n.date is None or n.date <= as_of)
+    ]
     members = view.label(group.parent) + " members" if group.parent else "members"
     plural = "s" if len(rot.vacancies) > 1 else ""
     return [
@@ -88,7 +93,11 @@ def written_report(view: View, group: Group, policy: Policy, year: int, as_of: d
         (
             d
             for d in view.records.documents
-            if d.type == "written-report" and d.group == group.id and d.date and d.date.year == year
+            if d.type == "written-report"
+            and d.group == group.id
+            and d.date
+            and d.date.year == year
+            and d.date <= as_of
         ),
         None,
     )
@@ -114,7 +123,7 @@ def written_report(view: View, group: Group, policy: Policy, year: int, as_of: d
 def oral_update(view: View, group: Group, sitting: Sitting, year: int, as_of: date) -> Obligation:
     """The oral update at the year's SOM (WG303 when no SOM that year lists the group)."""
     soms = [m for m in view.records.meetings if m.type == "som" and m.start.year == year]
-    given = next((m for m in soms if group.id in m.oral_updates), None)
+    given = next((m for m in soms if group.id in m.oral_updates and m.start <= as_of), None)
     estimated = False
     if given is not None:
         day = given.start

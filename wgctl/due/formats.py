@@ -61,8 +61,8 @@ def summary(found: list[Obligation]) -> str:
 def to_text(found: list[Obligation], as_of: date, audience: Sensitivity, width: int = 160) -> str:
     """A rich table; record text is passed as plain Text, never parsed as markup."""
     table = Table(title=f"Obligations as of {as_of} ({audience.value} audience)", expand=True)
-    for name, ratio in zip(COLUMNS, (0, 1, 4, 2, 2, 2), strict=True):
-        table.add_column(name, overflow="fold", ratio=ratio or None, no_wrap=not ratio)
+    for name, ratio in zip(COLUMNS, (0, 0, 4, 2, 2, 0), strict=True):
+        table.add_column(name, overflow="fold", ratio=ratio or None, no_wrap=name in {"Date", "Id"})
     for o in found:
         table.add_row(*(Text(cell) for cell in row(o)))
     stream = io.StringIO()

@@ -35,7 +35,7 @@ def initiative_updates(
     for item in view.records.initiatives:
         if item.status not in LIVE or item.id not in groups:
             continue
-        fresh = [u for u in item.updates if dates.span(u.date, u.precision)[1] >= since]
+        fresh = [u for u in item.updates if since <= u.date <= as_of]
         parties = [w.party for w in item.who if w.party]
         owed_by = ", ".join(view.labels(parties)) if parties else view.label(item.group)
         out.append(
@@ -89,13 +89,14 @@ def _action(view: View, action: ActionItem, as_of: date, group: str | None) -> O
         while add_years(day, years) < as_of:
             years += 1
         day, rule = add_years(day, years), None
-    done = action.status != "open"
+    # Judged as of `as_of`: an item closed later was still open then.
+    done = action.status != "open" and (action.closed is None or action.closed <= as_of)
     return Obligation(
         id=f"action-{action.id}",
         kind="action",
         group=group,
         date=day,
-        what=action.text if not done else f"{action.text} ({action.status})",
+        what=f"{action.text} ({action.status})" if done else action.text,
         owed_by=view.label(action.owner),
         why=why,
         state=state_of(day, as_of, done=done),
