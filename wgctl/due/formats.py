@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -58,8 +59,12 @@ def summary(found: list[Obligation]) -> str:
     return ", ".join(f"{n} {s}" for s, n in counts.items()) + f", {done} done"
 
 
-def to_text(found: list[Obligation], as_of: date, audience: Sensitivity, width: int = 160) -> str:
-    """A rich table; record text is passed as plain Text, never parsed as markup."""
+def to_text(found: list[Obligation], as_of: date, audience: Sensitivity) -> str:
+    """A rich table as wide as the terminal (or COLUMNS; 160 into a file or pipe).
+
+    Record text is passed as plain Text, never parsed as markup.
+    """
+    width = shutil.get_terminal_size((160, 24)).columns
     table = Table(title=f"Obligations as of {as_of} ({audience.value} audience)", expand=True)
     for name, ratio in zip(COLUMNS, (0, 0, 4, 2, 2, 0), strict=True):
         table.add_column(name, overflow="fold", ratio=ratio or None, no_wrap=name in {"Date", "Id"})
