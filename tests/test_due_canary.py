@@ -17,6 +17,7 @@ from tests.test_report_canary import (
     RESTRICTED,
     Result,
     canary_repo,  # noqa: F401 - the module-scoped canary repository fixture
+    docx_text,
 )
 
 DUE_FORMATS = ("text", "md", "json", "ics", "github-issues")
@@ -58,3 +59,33 @@ def test_due_shows_no_canary_to_an_audience_that_may_not_see_it(
     for canary in DUE_SHOWS.get(audience, ()):
         assert canary in text, f"{audience}/{fmt}: {canary} missing"
     assert "action-public-action" in text  # the public action is listed for everyone
+
+
+PACK_FORMATS = ("md", "html", "docx")
+# What the pack must show an audience cleared for it.
+PACK_SHOWS = {
+    "public": ("ALLOWED-PUBLIC-UPDATE", "ALLOWED-AGENDA-ITEM"),
+    "members": ("CANARY-MEMBERS-UPDATE",),
+    RESTRICTED: ("CANARY-RESTRICTED-UPDATE-1", "CANARY-RESTRICTED-MEETING"),
+}
+
+
+@pytest.mark.parametrize("fmt", PACK_FORMATS)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_som_pack_shows_no_canary_to_an_audience_that_may_not_see_it(
+    canary_repo: RecordsRepo,  # noqa: F811
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    audience: str,
+    fmt: str,
+) -> None:
+    target = tmp_path / f"pack.{fmt}"
+    args = ["som-pack", "som-2017", "--group", "ewg", "--repo", canary_repo.root]
+    done = run_cli(*args, "--audience", audience, "--format", fmt, "-o", target)
+    assert done.returncode == 0, done.stderr
+    body = docx_text(target) if fmt == "docx" else target.read_text(encoding="utf-8")
+    text = body + done.stdout + done.stderr
+    assert not leaks(text, audience), f"{audience}/{fmt}"
+    for level in AUDIENCES[: RANK[audience] + 1]:
+        for canary in PACK_SHOWS[level]:
+            assert canary in text, f"{audience}/{fmt}: {canary} missing"

@@ -8,7 +8,18 @@ from typing import Annotated
 import typer
 
 from wgctl import __version__
-from wgctl.commands import codeowners, diff_log, due, edit, export, report, roster, site, validate
+from wgctl.commands import (
+    codeowners,
+    diff_log,
+    due,
+    edit,
+    export,
+    report,
+    roster,
+    site,
+    sompack,
+    validate,
+)
 from wgctl.commands.options import REPO_HELP
 
 app = typer.Typer(
@@ -38,7 +49,7 @@ def _root(
     ctx.obj = {"repo": repo}  # a command's own --repo wins (see options.resolve_repo)
 
 
-for _module in (validate, roster, report, codeowners, diff_log, export, edit, site, due):
+for _module in (validate, roster, report, codeowners, diff_log, export, edit, site, due, sompack):
     _module.register(app)
 
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wgctl.due.model import Obligation
+from wgctl.due.model import Obligation, state_text, when
 from wgctl.models import Sensitivity
 from wgctl.report.render import md_escape
 
@@ -31,20 +31,6 @@ _CLASS = {
     Sensitivity.MEMBERS: "PRIVATE",
     Sensitivity.RESTRICTED: "CONFIDENTIAL",
 }
-
-
-def when(o: Obligation) -> str:
-    """The date, marked when it is an estimate."""
-    return o.date.isoformat() + (" (estimate)" if o.estimated else "")
-
-
-def state_text(o: Obligation) -> str:
-    """`overdue [WG501]`, `done (record-id)`."""
-    if o.state == "done" and o.done_by:
-        return f"done ({o.done_by})"
-    if o.state == "overdue" and o.rule:
-        return f"overdue [{o.rule}]"
-    return o.state
 
 
 def row(o: Obligation) -> tuple[str, ...]:

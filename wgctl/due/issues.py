@@ -21,8 +21,7 @@ from typing import Any
 
 from wgctl.audience import View
 from wgctl.codeowners import handles
-from wgctl.due.formats import state_text, when
-from wgctl.due.model import STATES, Obligation
+from wgctl.due.model import STATES, Obligation, state_text, when
 from wgctl.errors import InputError
 from wgctl.report.render import md_escape
 

@@ -95,3 +95,17 @@ def clause(group: Group, key: str, fallback: str) -> Reason:
     if text:
         return {"why": f"ToR clause '{key}' ({fallback})", "quote": text}
     return {"why": f"policy field {fallback}", "quote": ""}
+
+
+def when(o: Obligation) -> str:
+    """The date, marked when it is an estimate."""
+    return o.date.isoformat() + (" (estimate)" if o.estimated else "")
+
+
+def state_text(o: Obligation) -> str:
+    """`overdue [WG501]`, `done (record-id)`."""
+    if o.state == "done" and o.done_by:
+        return f"done ({o.done_by})"
+    if o.state == "overdue" and o.rule:
+        return f"overdue [{o.rule}]"
+    return o.state

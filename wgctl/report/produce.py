@@ -10,7 +10,17 @@ from typing import Any
 from wgctl.confidentiality.audience import View, for_audience
 from wgctl.errors import UserError
 from wgctl.models import Sensitivity
-from wgctl.report import actions, annual, appendix, compare, meeting, nominations, oral, progress
+from wgctl.report import (
+    actions,
+    annual,
+    appendix,
+    compare,
+    meeting,
+    nominations,
+    oral,
+    progress,
+    sompack,
+)
 from wgctl.report.common import audience_context
 from wgctl.report.cover import cover, records_version
 from wgctl.report.pdf import PDF_CSS, html_to_pdf
@@ -28,6 +38,7 @@ BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     "meeting": meeting.build,
     "nominations": nominations.build,
     "compare": compare.build,
+    "som-pack": sompack.build,
 }
 # The builders whose standing wording comes from the repository's profile.
 WORDED = {"progress", "annual", "oral", "compare"}
