@@ -59,7 +59,7 @@ def build(view: View, group_id: str, som_id: str) -> dict[str, Any]:
         "agenda": [
             meeting_context(view, m)
             for m in groups.meetings_in(view, group, first, day - timedelta(days=1))
-            if m.type != "som"
+            if m.type not in {"som", groups.JPA}  # a period of action has no agenda
         ],
         **audience_context(view),
     }
