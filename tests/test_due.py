@@ -270,3 +270,15 @@ def test_an_unreadable_existing_issue_list_is_refused(
     assert done.stderr.strip().endswith(
         "not the JSON of `gh issue list --json number,title,body,state,labels`"
     )
+
+
+def test_existing_goes_only_with_github_issues(
+    scenario: RecordsRepo, run_cli: Run, tmp_path: Any
+) -> None:
+    listing = tmp_path / "issues.json"
+    listing.write_text("[]", encoding="utf-8")
+    done = run_cli("due", "--repo", scenario.root, "--format", "json", "--existing", listing)
+    assert (done.returncode, done.stderr.strip()) == (
+        2,
+        "wgctl: --existing goes with --format github-issues",
+    )
