@@ -115,6 +115,11 @@ def test_steady_year_shows_what_is_done_and_by_which_record(
 ) -> None:
     found = due_json(run_cli, scenario, "--as-of", "2015-11-01")
     oral = found["ewg-oral-update-2015"]
+    # Stable keys, in this order: the dashboard and scripts read them.
+    assert list(oral) == [
+        "id", "kind", "group", "date", "estimated", "what", "owed_by", "why", "quote",
+        "state", "done_by", "rule", "record",
+    ]  # fmt: skip
     assert (oral["state"], oral["done_by"], oral["date"]) == ("done", "som-2015", "2015-10-10")
     assert oral["why"] == "ToR clause 'reporting' (policy.reporting.oral_update_at)"
     assert oral["quote"] == "The co-chairs report each year, in writing and orally."
