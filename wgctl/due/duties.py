@@ -175,7 +175,7 @@ def meetings(view: View, group: Group, policy: Policy, as_of: date) -> list[Obli
                 group=group.id,
                 date=day,
                 what=f"{group.label}: meet {wanted.min}-{wanted.max} times in {year} "
-                f"(held so far: {len(that_year)})",
+                f"(held{' so far' if year == as_of.year else ''}: {len(that_year)})",
                 owed_by=owed_by,
                 **clause(group, "meetings", "policy.meetings_per_year"),
                 state=state_of(day, as_of, done=done),
