@@ -287,3 +287,23 @@ def test_existing_goes_only_with_github_issues(
         2,
         "wgctl: --existing goes with --format github-issues",
     )
+
+
+def test_with_no_som_on_record_the_som_date_is_unknown_not_due(
+    empty_repo: RecordsRepo, run_cli: Run
+) -> None:
+    empty_repo.write(
+        {
+            "records/documents/tor.yaml": "id: tor\nsensitivity: public\ntype: terms-of-reference\n"
+            "title: ToR\ndate: 2020-01-01\nsources: [{document: tor}]\n",
+            "records/organisations/aland.yaml": "id: aland\nsensitivity: public\nname: Aland\n"
+            "type: state\nahg_member: true\nsources: [{document: tor}]\n",
+            "records/groups/ngwg.yaml": "id: ngwg\nsensitivity: public\nname: New Group\n"
+            "established: 2020-01-01\npolicy: {seats: 1}\n"
+            "terms: [{seat: 1, member: aland, start: 2020-01-01, end: 2021-12-31}]\n"
+            "sources: [{document: tor}]\n",
+        }
+    ).commit("a group and no SOM")
+    som = due_json(run_cli, empty_repo, "--as-of", "2021-03-01")["ngwg-som-2021"]
+    assert (som["estimated"], som["state"]) == (True, "upcoming")
+    assert "the next SOM (date unknown)" in som["what"]

@@ -36,6 +36,7 @@ def group_duties(view: View, group: Group, policy: Policy, as_of: date) -> list[
 def som(view: View, group: Group, sitting: Sitting, as_of: date) -> Obligation:
     """The next SOM, where the co-chairs are decided: recorded, or estimated and labelled so."""
     owed_by, ids = co_chairs(view, group, sitting.date)
+    unknown = sitting.estimated and not sitting.basis.startswith("annual")
     if sitting.estimated:
         what = f"{group.label}: next AHG SOM, {sitting.name} ({sitting.basis})"
     else:
@@ -48,7 +49,8 @@ def som(view: View, group: Group, sitting: Sitting, as_of: date) -> Obligation:
         what=what + "; co-chairs are decided there",
         owed_by=owed_by,
         **clause(group, "decided-at", "policy.decided_at"),
-        state=state_of(sitting.date, as_of, done=False),
+        # With no SOM on record its date is unknown (as_of stands in): nothing to count down to.
+        state="upcoming" if unknown else state_of(sitting.date, as_of, done=False),
         estimated=sitting.estimated,
         path=group.path,
         owner_ids=ids,
