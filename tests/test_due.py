@@ -307,3 +307,47 @@ def test_with_no_som_on_record_the_som_date_is_unknown_not_due(
     som = due_json(run_cli, empty_repo, "--as-of", "2021-03-01")["ngwg-som-2021"]
     assert (som["estimated"], som["state"]) == (True, "upcoming")
     assert "the next SOM (date unknown)" in som["what"]
+
+
+def test_a_year_without_a_som_owes_its_oral_update_on_the_estimated_date(
+    scenario: RecordsRepo, run_cli: Run
+) -> None:
+    scenario.edit(
+        "records/groups/ewg.yaml",
+        "    decided_at: som-2014\nsources",
+        "    decided_at: som-2014\n  - seat: 2\n    member: carpania\n    start: 2017-01-01\n"
+        "    end: 2018-12-31\n    decided_at: som-2016\nsources",
+    ).commit("Carpania takes seat 2 for 2017-2018")
+    during = due_json(run_cli, scenario, "--as-of", "2017-03-01")["ewg-oral-update-2017"]
+    assert (during["date"], during["estimated"], during["state"]) == (
+        "2017-10-10",
+        True,
+        "upcoming",
+    )
+    after = due_json(run_cli, scenario, "--as-of", "2018-01-15")["ewg-oral-update-2017"]
+    assert (after["date"], after["estimated"], after["state"], after["rule"]) == (
+        "2017-12-31",
+        True,
+        "overdue",
+        "WG303",
+    )
+
+
+def test_a_recurring_action_is_due_on_its_next_anniversary_and_never_overdue(
+    scenario: RecordsRepo, run_cli: Run
+) -> None:
+    scenario.write(
+        {
+            "records/actions/annual-review.yaml": f"""\
+                id: annual-review
+                sensitivity: public
+                text: Review the catalogue chapters each year, as the briefing asks of every member.
+                owner: ahg
+                due: 2015-06-01
+                recurring: annual
+                {SRC}
+            """,
+        }
+    ).commit("a recurring action")
+    found = due_json(run_cli, scenario, "--as-of", "2017-07-01")["action-annual-review"]
+    assert (found["date"], found["state"], found["rule"]) == ("2018-06-01", "upcoming", None)
