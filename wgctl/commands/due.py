@@ -35,7 +35,9 @@ def due(
     ] = None,
     within: Annotated[
         int | None,
-        typer.Option(min=0, max=3660, help="Only overdue ones and those dated within DAYS."),
+        typer.Option(
+            metavar="DAYS", min=0, max=3660, help="Only overdue ones and those dated within DAYS."
+        ),
     ] = None,
     group: Annotated[str | None, typer.Option(help="Only this group's obligations.")] = None,
     audience: AudienceOption = Audience.public,
