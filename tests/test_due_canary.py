@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.repo import RecordsRepo
+from tests.system import need_weasyprint
 from tests.test_report_canary import (
     AUDIENCES,
     CANARIES,
@@ -18,6 +19,7 @@ from tests.test_report_canary import (
     Result,
     canary_repo,  # noqa: F401 - the module-scoped canary repository fixture
     docx_text,
+    pdf_text,
 )
 
 DUE_FORMATS = ("text", "md", "json", "ics", "github-issues")
@@ -61,7 +63,7 @@ def test_due_shows_no_canary_to_an_audience_that_may_not_see_it(
     assert "action-public-action" in text  # the public action is listed for everyone
 
 
-PACK_FORMATS = ("md", "html", "docx")
+PACK_FORMATS = ("md", "html", "docx", "pdf")
 # What the pack must show an audience cleared for it.
 PACK_SHOWS = {
     "public": ("ALLOWED-PUBLIC-UPDATE", "ALLOWED-AGENDA-ITEM"),
@@ -79,11 +81,14 @@ def test_som_pack_shows_no_canary_to_an_audience_that_may_not_see_it(
     audience: str,
     fmt: str,
 ) -> None:
+    if fmt == "pdf":
+        need_weasyprint()
     target = tmp_path / f"pack.{fmt}"
     args = ["som-pack", "som-2017", "--group", "ewg", "--repo", canary_repo.root]
     done = run_cli(*args, "--audience", audience, "--format", fmt, "-o", target)
     assert done.returncode == 0, done.stderr
-    body = docx_text(target) if fmt == "docx" else target.read_text(encoding="utf-8")
+    readers = {"docx": docx_text, "pdf": pdf_text}
+    body = readers[fmt](target) if fmt in readers else target.read_text(encoding="utf-8")
     text = body + done.stdout + done.stderr
     assert not leaks(text, audience), f"{audience}/{fmt}"
     for level in AUDIENCES[: RANK[audience] + 1]:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.repo import RecordsRepo
+from tests.system import need_weasyprint
 from tests.test_due import SRC, Run, scenario  # noqa: F401 - the scenario fixture
-from tests.test_report_canary import docx_text
+from tests.test_report_canary import docx_text, pdf_text
 
 PACK_RECORDS = {
     "records/meetings/ewg-2016.yaml": f"""\
@@ -76,6 +77,18 @@ def test_pack_holds_every_section_for_the_som(pack_repo: RecordsRepo, run_cli: R
     assert (
         "1. Review of the first period of action\n2. Nominations for the co-chair seats" in agenda
     )
+
+
+def test_pack_as_pdf_like_every_report(
+    pack_repo: RecordsRepo, run_cli: Run, tmp_path: Path
+) -> None:
+    need_weasyprint()
+    base = ("som-pack", "som-2016", "--group", "ewg", "--repo", pack_repo.root)
+    done = run_cli(*base, "--format", "pdf", "-o", tmp_path / "pack.pdf")
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(tmp_path / "pack.pdf")
+    assert "2. Rotation decision to take" in text
+    assert "Circulate the minutes of the 2016 meeting." in text
 
 
 def test_pack_as_html_and_docx(pack_repo: RecordsRepo, run_cli: Run, tmp_path: Path) -> None:
