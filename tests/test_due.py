@@ -247,7 +247,7 @@ def test_ics_has_one_todo_per_obligation_with_stable_uids_and_alarms(
     ("args", "message"),
     [
         (("--group", "nope"), "wgctl: unknown group 'nope' (groups: ewg)"),
-        (("--as-of", "2017-02-30"), "wgctl: --as-of '2017-02-30': not a date written YYYY-MM-DD"),
+        (("--as-of", "2017-02-30"), "wgctl: --as-of '2017-02-30': not a real date"),
         (
             ("--as-of", "1066-10-14"),
             "wgctl: --as-of '1066-10-14': year must be between 1900 and 2200",
@@ -299,9 +299,7 @@ def test_with_no_som_on_record_the_som_date_is_unknown_not_due(
             "records/organisations/aland.yaml": "id: aland\nsensitivity: public\nname: Aland\n"
             "type: state\nahg_member: true\nsources: [{document: tor}]\n",
             "records/groups/ngwg.yaml": "id: ngwg\nsensitivity: public\nname: New Group\n"
-            "established: 2020-01-01\npolicy: {seats: 1}\n"
-            "terms: [{seat: 1, member: aland, start: 2020-01-01, end: 2021-12-31}]\n"
-            "sources: [{document: tor}]\n",
+            "established: 2020-01-01\npolicy: {seats: 1}\nsources: [{document: tor}]\n",
         }
     ).commit("a group and no SOM")
     som = due_json(run_cli, empty_repo, "--as-of", "2021-03-01")["ngwg-som-2021"]

@@ -60,7 +60,8 @@ def test_pack_holds_every_section_for_the_som(pack_repo: RecordsRepo, run_cli: R
         in rotation
     )
     assert "- Seat 1 continues: Aland until 2017-12-31." in rotation  # the extension suggested
-    assert "- Seat 2: new term 2017-01-01 to 2018-12-31; the rules point to Carpania" in rotation
+    # Nobody has nominated itself, and the positions are voluntary.
+    assert "- Seat 2: new term 2017-01-01 to 2018-12-31; the rules point to nobody." in rotation
     assert (
         "- **1.1** Conduct joint periods of action (ongoing)\n"
         "  - 28 October 2015: The first period of action ended. (Figures: countries: 8)"

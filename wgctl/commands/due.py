@@ -57,13 +57,13 @@ def due(
 ) -> None:
     """Every obligation (next SOM, nominations, reports, meetings, item updates, actions) and its state."""
     from wgctl.atomic import write_output
-    from wgctl.commands.options import day_or_today, input_error
+    from wgctl.commands.options import day_or_today
     from wgctl.due.produce import produce
     from wgctl.errors import InputError
 
     if existing is not None and fmt is not DueFormat.github_issues:
         raise InputError("--existing goes with --format github-issues")
-    day = day_or_today(as_of, "--as-of", input_error)
+    day = day_or_today(as_of, "--as-of")
     text = produce(repo, day, within, group, audience.value, fmt.value, existing)
     if output is None:
         typer.echo(text, nl=False)

@@ -6,10 +6,10 @@ from datetime import date
 
 from wgctl.audience import View
 from wgctl.due.model import Obligation, state_of
+from wgctl.governance.terms import add_years
 from wgctl.models import ActionItem, Meeting
 from wgctl.report import dates
 from wgctl.roster.calendar import Sitting
-from wgctl.roster.terms import add_years
 
 LIVE = frozenset({"planned", "ongoing"})
 

@@ -86,6 +86,7 @@ def _rotation(view: View, group: Group, day: date) -> list[str]:
         runners = [c.label for c in v.candidates if c.eligible and c is not pick][:RUNNERS_UP]
         line = f"Seat {v.seat}: new term {v.start} to {v.end}; the rules point to {named}."
         out.append(line + (f" Next in rotation order: {', '.join(runners)}." if runners else ""))
+        out += [f"Seat {v.seat}, option: {option}" for option in v.options]
     if not rot.vacancies:
         out.append("No seat falls vacant at this SOM.")
     return out
