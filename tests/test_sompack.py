@@ -99,6 +99,9 @@ def test_pack_as_html_and_docx(pack_repo: RecordsRepo, run_cli: Run, tmp_path: P
     assert html.returncode == word.returncode == 0, html.stderr + word.stderr
     page = (tmp_path / "pack.html").read_text(encoding="utf-8")
     assert "<h2>2. Rotation decision to take</h2>" in page
+    # The cover speaks as of the SOM, whatever today is.
+    assert "<p><strong>Period:</strong> 10 October 2015 to 10 October 2016</p>" in page
+    assert "<p><strong>Date:</strong> 10 October 2016</p>" in page
     assert "<li>Review of the first period of action</li>" in page
     document = docx_text(tmp_path / "pack.docx")
     assert "6. Agenda of the group's meetings since" in document

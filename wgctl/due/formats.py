@@ -18,8 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from wgctl.due.model import Obligation, state_text, when
+from wgctl.markdown import md_escape
 from wgctl.models import Sensitivity
-from wgctl.report.render import md_escape
 
 COLUMNS = ("Date", "State", "What", "Owed by", "Why", "Id")
 UID_DOMAIN = "wgctl"

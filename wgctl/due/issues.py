@@ -23,7 +23,7 @@ from wgctl.audience import View
 from wgctl.codeowners import handles
 from wgctl.due.model import STATES, Obligation, state_text, when
 from wgctl.errors import InputError
-from wgctl.report.render import md_escape
+from wgctl.markdown import md_escape
 
 LABEL = "wgctl-due"
 MARKER = "<!-- wgctl-obligation: {} -->"

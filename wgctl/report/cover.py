@@ -42,7 +42,8 @@ def cover(
     report: str, context: dict[str, Any], params: dict[str, Any], profile: Profile, version: str
 ) -> dict[str, str]:
     """The cover block's lines as plain strings (empty ones are left out by the templates)."""
-    issued = issued_on(params)
+    # A builder that knows its own date (the SOM pack: the SOM's first day) says so as `issued`.
+    issued = context["issued"] if isinstance(context.get("issued"), date) else issued_on(params)
     number = "/".join(filter(None, (profile.document_prefix, report.upper(), issued.isoformat())))
     group = context.get("group")
     return {

@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from wgctl import dates
 from wgctl.audience import View
 from wgctl.due.model import Obligation, state_text, when
 from wgctl.due.obligations import obligations
 from wgctl.errors import InputError, UserError
 from wgctl.models import Group, Meeting
-from wgctl.report import dates, groups, oral
+from wgctl.report import groups, oral
 from wgctl.report.common import audience_context, meeting_context, update_context
 from wgctl.roster.decide import next_rotation
 
@@ -51,6 +52,9 @@ def build(view: View, group_id: str, som_id: str) -> dict[str, Any]:
         "group": group.name,
         "som": meeting_context(view, som),
         "since": update["since"],
+        # For the cover: the pack speaks as of the SOM's first day, about the time since the last.
+        "issued": day,
+        "period": {"start": first.isoformat(), "end": day.isoformat()},
         "oral": update,
         "rotation": _rotation(view, group, day),
         "items": _items(view, group, first, day),
