@@ -23,7 +23,7 @@ FLOORS: dict[str, int] = {
     "models": 1, "dates": 1, "rules": 1, "records": 1, "request_dates": 1,
     "files": 2, "confidentiality": 2,
     "governance": 3, "history": 3, "checks": 3, "validate": 3, "usable": 3, "output": 3,
-    "editing": 4, "roster": 4, "report": 4, "export": 4, "site": 4,
+    "editing": 4, "roster": 4, "report": 4, "export": 4, "site": 4, "due": 4,
     "commands": 5, "cli": 5, "__main__": 5,
 }  # fmt: skip
 SIDEWAYS_FORBIDDEN = [("checks", "roster"), ("roster", "checks"), ("governance", "checks")]

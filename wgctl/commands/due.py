@@ -56,15 +56,20 @@ def due(
     repo: RepoOption = Path(),
 ) -> None:
     """Every obligation (next SOM, nominations, reports, meetings, item updates, actions) and its state."""
-    from wgctl.atomic import write_output
+    from wgctl.commands.due_table import to_text
     from wgctl.commands.options import day_or_today
-    from wgctl.due.produce import produce
+    from wgctl.due.produce import compute, render
     from wgctl.errors import InputError
+    from wgctl.files.atomic import write_output
 
     if existing is not None and fmt is not DueFormat.github_issues:
         raise InputError("--existing goes with --format github-issues")
     day = day_or_today(as_of, "--as-of")
-    text = produce(repo, day, within, group, audience.value, fmt.value, existing)
+    view, found = compute(repo, day, within, group, audience.value)
+    if fmt is DueFormat.text:
+        text = to_text(found, day, view.audience)
+    else:
+        text = render(view, found, day, group, fmt.value, existing)
     if output is None:
         typer.echo(text, nl=False)
         return

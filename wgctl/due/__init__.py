@@ -2,7 +2,7 @@
 
 For other outputs (a dashboard, a site): build an audience view, then ask for the obligations::
 
-    view = wgctl.audience.for_audience(records, Sensitivity.PUBLIC)
+    view = wgctl.confidentiality.audience.for_audience(records, Sensitivity.PUBLIC)
     found = wgctl.due.obligations.obligations(view, as_of, group_id=None)
     rows = [o.to_dict() for o in found]  # stable keys; `id` is stable across runs
 

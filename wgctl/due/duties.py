@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from wgctl.audience import View
 from wgctl.checks.annual_reporting import chaired_years
 from wgctl.checks.meetings_per_year import COUNTED, first_year
+from wgctl.confidentiality.audience import View
 from wgctl.due.model import Obligation, clause, co_chairs, state_of
 from wgctl.models import Document, Group, Policy
-from wgctl.roster.calendar import Sitting, next_sitting
 from wgctl.roster.decide import next_rotation
+from wgctl.roster.next_som import Sitting, next_sitting
 
 
 def group_duties(view: View, group: Group, policy: Policy, as_of: date) -> list[Obligation]:

@@ -1,4 +1,4 @@
-"""Obligations as text (a rich table), Markdown, JSON (stable keys) and iCalendar to-dos.
+"""Obligations as Markdown, JSON (stable keys) and iCalendar to-dos (the text table is the command's).
 
 Every renderer takes the list `obligations()` built from an audience view: they add no record
 data of their own, so they can show nothing the audience may not see.
@@ -6,16 +6,11 @@ data of their own, so they can show nothing the audience may not see.
 
 from __future__ import annotations
 
-import io
 import json
-import shutil
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from icalendar import Alarm, Calendar, Todo
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from wgctl.due.model import Obligation, state_text, when
 from wgctl.markdown import md_escape
@@ -43,24 +38,6 @@ def summary(found: list[Obligation]) -> str:
     counts = {s: sum(1 for o in found if o.state == s) for s in ("overdue", "due", "upcoming")}
     done = sum(1 for o in found if o.state == "done")
     return ", ".join(f"{n} {s}" for s, n in counts.items()) + f", {done} done"
-
-
-def to_text(found: list[Obligation], as_of: date, audience: Sensitivity) -> str:
-    """A rich table as wide as the terminal (or COLUMNS; 160 into a file or pipe).
-
-    Record text is passed as plain Text, never parsed as markup.
-    """
-    width = shutil.get_terminal_size((160, 24)).columns
-    table = Table(title=f"Obligations as of {as_of} ({audience.value} audience)", expand=True)
-    for name, ratio in zip(COLUMNS, (0, 0, 4, 2, 2, 0), strict=True):
-        table.add_column(name, overflow="fold", ratio=ratio or None, no_wrap=name in {"Date", "Id"})
-    for o in found:
-        table.add_row(*(Text(cell) for cell in row(o)))
-    stream = io.StringIO()
-    console = Console(file=stream, width=width, highlight=False, emoji=False, color_system=None)
-    console.print(table)
-    console.print(Text(summary(found)))
-    return stream.getvalue()
 
 
 def to_markdown(found: list[Obligation], as_of: date, audience: Sensitivity) -> str:

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from wgctl.audience import View
-from wgctl.codeowners import handles
+from wgctl.confidentiality.audience import View
 from wgctl.due.model import STATES, Obligation, state_text, when
 from wgctl.errors import InputError
+from wgctl.governance.codeowners import handles
 from wgctl.markdown import md_escape
 
 LABEL = "wgctl-due"

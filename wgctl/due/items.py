@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.due.model import Obligation, state_of
 from wgctl.governance.terms import add_years
 from wgctl.models import ActionItem, Meeting
-from wgctl.roster.calendar import Sitting
+from wgctl.roster.next_som import Sitting
 
 LIVE = frozenset({"planned", "ongoing"})
 

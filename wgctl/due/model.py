@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal, TypedDict
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.models import Group
 
 State = Literal["upcoming", "due", "overdue", "done"]

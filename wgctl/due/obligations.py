@@ -1,6 +1,6 @@
 """The one place obligations are computed: every group's duties, item updates and actions.
 
-Input is an audience view (`wgctl.audience.for_audience`), so nothing an audience may not see
+Input is an audience view (`wgctl.confidentiality.audience.for_audience`), so nothing an audience may not see
 can become an obligation, a name or an id in any output built from the result.
 """
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.due import duties, items
 from wgctl.due.model import STATES, Obligation
 from wgctl.errors import InputError
 from wgctl.models import Group
 from wgctl.report.groups import group_actions
-from wgctl.roster.calendar import next_sitting
+from wgctl.roster.next_som import next_sitting
 
 JUDGED_OUT = frozenset({"planned", "closed"})
 

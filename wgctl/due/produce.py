@@ -5,30 +5,34 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+from wgctl.confidentiality.audience import View
 from wgctl.due import formats, issues
+from wgctl.due.model import Obligation
 from wgctl.due.obligations import obligations, within
 from wgctl.errors import InputError
 from wgctl.models import Group, Sensitivity
 from wgctl.report.produce import load_view
 
 
-def produce(  # noqa: PLR0917 - the command's options, passed through as they are
-    repo: Path,
+def compute(
+    repo: Path, as_of: date, days: int | None, group: str | None, audience: str
+) -> tuple[View, list[Obligation]]:
+    """The obligations of a valid repository as `audience` may see them (within `days`)."""
+    view = load_view(repo, Sensitivity(audience))
+    found = obligations(view, as_of, group)
+    return view, found if days is None else within(found, as_of, days)
+
+
+def render(  # noqa: PLR0917 - what the command asked for, passed through as it is
+    view: View,
+    found: list[Obligation],
     as_of: date,
-    days: int | None,
     group: str | None,
-    audience: str,
     fmt: str,
     existing: Path | None = None,
 ) -> str:
-    """The obligations of a valid repository as `audience` may see them, in `fmt`."""
-    view = load_view(repo, Sensitivity(audience))
-    found = obligations(view, as_of, group)
-    if days is not None:
-        found = within(found, as_of, days)
+    """Obligations as `md`, `json`, `ics` or `github-issues` (a plan against `existing`)."""
     level = view.audience
-    if fmt == "text":
-        return formats.to_text(found, as_of, level)
     if fmt == "md":
         return formats.to_markdown(found, as_of, level)
     if fmt == "json":
@@ -39,8 +43,7 @@ def produce(  # noqa: PLR0917 - the command's options, passed through as they ar
         chosen = view.records.get(Group, group)
         name = f"{chosen.label}: obligations" if chosen else "Obligations"
         return formats.to_ics(found, level, stamp, name)
-    before = _existing(existing)
-    return issues.to_json(issues.plan(view, found, before))
+    return issues.to_json(issues.plan(view, found, _existing(existing)))
 
 
 def _existing(path: Path | None) -> list[issues.Existing]:

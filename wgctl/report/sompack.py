@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wgctl import dates
-from wgctl.audience import View
+from wgctl.confidentiality.audience import View
 from wgctl.due.model import Obligation, state_text, when
 from wgctl.due.obligations import obligations
 from wgctl.errors import InputError, UserError
