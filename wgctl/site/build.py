@@ -19,6 +19,7 @@ from jinja2 import TemplateSyntaxError
 
 from wgctl import dates
 from wgctl.confidentiality.audience import View
+from wgctl.due.items import last_som
 from wgctl.errors import UserError
 from wgctl.export import calendar
 from wgctl.export.stamps import Stamps, record_stamps
@@ -27,8 +28,9 @@ from wgctl.models import Sensitivity
 from wgctl.report.common import audience_context
 from wgctl.report.produce import load_view
 from wgctl.report.render import BUNDLED, environment
-from wgctl.site import catalogue, due, pages
+from wgctl.site import catalogue, pages
 from wgctl.site.changes import Changes, recent_changes
+from wgctl.site.dashboard import dashboard
 from wgctl.site.links import Page
 from wgctl.site.lookup import lookup
 
@@ -59,7 +61,7 @@ def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
     """Every HTML page of the site for this view."""
     found = lookup(view)
     out = [
-        pages.dashboard(view, as_of, changes),
+        dashboard(view, as_of, changes),
         pages.meetings_index(view, found),
         pages.actions_page(view, as_of, found),
         Page(
@@ -145,7 +147,7 @@ def _check_out(out: Path) -> None:
 
 def changes_for(repo: Path, view: View, as_of: date, stamps: Stamps) -> Changes:
     """Record changes since the last SOM before `as_of` (since the start when there is none)."""
-    som = due.last_som(view, as_of)
+    som = last_som(view, as_of)
     if som is None:
         return recent_changes(repo, view.audience, date(1900, 1, 1), "the records began", stamps)
     since = f"the {som.title} ({dates.label(som.start, som.precision)})"

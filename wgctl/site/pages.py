@@ -1,4 +1,4 @@
-"""The dashboard, group, meeting and action pages: core data arranged for templates."""
+"""The group, meeting and action pages: core data arranged for templates."""
 
 from __future__ import annotations
 
@@ -14,42 +14,12 @@ from wgctl.report.common import figure_text, meeting_context
 from wgctl.roster.decide import next_rotation
 from wgctl.roster.render import rotation_lines
 from wgctl.roster.seat_history import seat_history
-from wgctl.site import due, svg
+from wgctl.site import svg
 from wgctl.site.changes import Changes
 from wgctl.site.links import Page, link, named
 from wgctl.site.lookup import Lookup
 
 JPA = groups.JPA
-
-
-def dashboard(view: View, as_of: date, changes: Changes) -> Page:
-    """Home: co-chairs now, the next SOM and what is due before it, the latest changes."""
-    overdue, soon = due.actions_due(view, as_of)
-    stale = set(due.stale_initiatives(view, as_of))
-    return Page(
-        "index.html",
-        "dashboard",
-        {
-            "title": "Dashboard",
-            "groups": [
-                {
-                    **named(view, g.id),
-                    "co_chairs": groups.co_chairs_on(view, g, as_of),
-                    "due": due.group_due(view, g, as_of),
-                }
-                for g in view.records.groups
-            ],
-            "next_som": due.som_context(due.next_som(view, as_of), as_of),
-            "overdue": [action_row(view, a, as_of) for a in overdue],
-            "soon": [action_row(view, a, as_of) for a in soon],
-            "stale": [
-                {"name": f"{i.number} {i.title}", "href": link(view, i.id)}
-                for i in view.records.initiatives
-                if i.id in stale
-            ],
-            "changes": changes.recent,
-        },
-    )
 
 
 def action_row(view: View, action: ActionItem, as_of: date) -> dict[str, Any]:
