@@ -89,13 +89,14 @@ def test_dashboard_shows_next_som_days_to_go_and_what_is_due(
     assert "Ad Hoc Group Senior Officials Meeting 2026 : 10 November 2026" in home
     assert "40 days to go" in home
     assert "Dunmore (seat 1, to 31 December 2026); Estuaria (seat 2, to 31 December 2027)" in home
-    assert "Written report 2026 to Steering Group" in home
+    assert "Harbour WG: written report 2026 to the Steering Group" in home
+    assert "Harbour WG: written report 2023 to the Steering Group" in home  # still owed
     assert "Records as of 1 October 2026" in home
     # A members-only initiative is not on a public dashboard.
     assert "Pilot a harbour safety data exchange" not in home
     later = tmp_path / "later"
     run_cli("site", "--repo", examples.root, "--out", later, "--as-of", "2026-12-01")
-    assert "Nominations for co-chair seat 2" in text(later, "index.html")
+    assert "Nominations for Harbour WG co-chair seat 2 from 2028" in text(later, "index.html")
 
 
 def test_group_page_has_terms_of_reference_seat_chart_and_next_rotation(
@@ -232,8 +233,7 @@ def test_record_pages_show_their_changes_since_the_last_som_for_the_audience(
     repo.commit("update the training figures", date="2026-01-10T00:00:00+00:00")
     out = tmp_path / "site"
     build(run_cli, repo, out)
-    due = "Oral update at the Ad Hoc Group Senior Officials Meeting 2026"
-    assert due in text(out, "index.html")
+    assert "Harbour WG: oral update 2026 to the AHG SOM" in text(out, "index.html")
     page = text(out, "initiatives/2-1-inspector-training.html")
     since = "Changes to this record since the Ad Hoc Group Senior Officials Meeting 2025"
     assert since in page
@@ -357,7 +357,7 @@ def test_bundled_records_site_has_jpa_charts_and_groups_without_terms_of_referen
     assert "Terms of reference" not in tewg and "Next rotation" not in tewg
     home = text(out, "index.html")
     assert "No future SOM is recorded." in home
-    assert "Overdue actions" in home and "26 October 2011" in home
+    assert "Overdue (8)" in home and "26 October 2011" in home
 
 
 def test_remembered_changes_are_used_until_the_next_commit(
