@@ -31,6 +31,7 @@ HEADINGS = {
 def dashboard(view: View, as_of: date, changes: Changes) -> Page:
     """Home: co-chairs now, the next SOM, every obligation by state, the latest changes."""
     found = obligations(view, as_of)
+    sitting = next_sitting(view.records, "som", as_of)
     return Page(
         "index.html",
         "dashboard",
@@ -44,7 +45,8 @@ def dashboard(view: View, as_of: date, changes: Changes) -> Page:
                 }
                 for g in view.records.groups
             ],
-            "next_som": som_context(view, next_sitting(view.records, "som", as_of), as_of),
+            "next_som": som_context(view, sitting, as_of),
+            "expected_som": sitting.name if sitting.estimated else "",
             "obligations": [
                 (state, HEADINGS[state], [row(view, o) for o in found if o.state == state])
                 for state in STATES
@@ -57,8 +59,8 @@ def dashboard(view: View, as_of: date, changes: Changes) -> Page:
 def som_context(view: View, sitting: Sitting, as_of: date) -> dict[str, Any] | None:
     """The next recorded SOM as the dashboard shows it: title, when, where, days to go.
 
-    None when no future SOM is recorded (an expected one is an estimate, listed with the
-    obligations and marked so there).
+    None when no future SOM is recorded: the one expected instead is an estimate, named as
+    `wgctl due` names it.
     """
     meeting = view.records.get(Meeting, sitting.id) if sitting.id else None
     if meeting is None:
