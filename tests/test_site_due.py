@@ -37,7 +37,7 @@ def due_json(
 
 
 @pytest.mark.parametrize(
-    ("source", "as_of", "audience"),
+    "case",
     [
         ("examples/records", "2026-10-01", "public"),
         ("examples/records", "2026-12-01", "restricted"),
@@ -49,10 +49,9 @@ def test_dashboard_lists_exactly_the_obligations_of_wgctl_due(
     run_cli: Callable[..., Result],
     empty_repo: RecordsRepo,
     tmp_path: Path,
-    source: str,
-    as_of: str,
-    audience: str,
+    case: tuple[str, str, str],
 ) -> None:
+    source, as_of, audience = case
     shutil.copytree(PROJECT / source, empty_repo.root / "records")
     empty_repo.commit("records")
     out = tmp_path / "site"
