@@ -1,123 +1,209 @@
-"""Benchmark `wgctl validate` against the bare parse-and-model time L(N) of the same files.
+"""Every row of the performance table in one run: each command as a ratio to L(N), paired.
 
-Usage: python benchmarks/bench_validate.py [--records 10000,50000] [--repeat 3]
-Prints, for each N, in one run: bytes read, L(N) = read + PyYAML CSafeLoader + pydantic, and
-validate (in process and as a cold subprocess) as ratios to L(N), against PERFORMANCE.md's
-targets; then the cost of locating errors per failing file and the cold `--help` ratio.
-Not a test: numbers drift with the machine, ratios are what to compare.
+Usage: python benchmarks/bench_validate.py [--records 10000,50000] [--repeat 3] [--baseline DIR]
+
+L(N) = read + PyYAML CSafeLoader + pydantic of the same files, holding the records, in a fresh
+process. Within every repeat L(N) and the commands run back to back (order rotating), and each
+row is the median of the paired ratios (see paired.py). `--baseline DIR` (a source tree holding
+another wgctl/, e.g. `git archive main wgctl templates | tar -x -C DIR`) adds a "before" column
+measured in the same run, on an identical copy of each repository. Not a test: numbers drift with
+the machine; ratios within one run are what to compare.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # the benchmark's own helper, beside it
+import paired  # the benchmark's own helpers, beside it
+import synthetic
 
-WGCTL = Path(sys.executable).with_name("wgctl")
-HEAVY = ("pydantic", "ruamel", "jinja2", "git", "rich", "yaml")
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """Best wall time of `repeat` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def read_all(paths: list[Path]) -> int:
-    """Read every file; returns the bytes read."""
-    return sum(len(p.read_bytes()) for p in paths)
-
-
-def bare_load(paths: list[Path]) -> None:
-    """L(N): read, fastest safe parse (CSafeLoader), pydantic validation; nothing else."""
-    from wgctl.models import KINDS
-
-    for path in paths:
-        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-        KINDS[path.parent.name].model_validate(data)
-
-
-def run_cold(args: list[str], *, cache: bool = False) -> None:
-    """Run a command in a fresh interpreter, output discarded (cache off unless asked)."""
-    env = {**os.environ, **({} if cache else {"WGCTL_NO_CACHE": "1"})}
-    subprocess.run(args, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+HERE = Path(__file__).resolve().parent.parent
+HEAVY = ("pydantic", "ruamel", "jinja2", "git", "rich", "yaml", "docx")
+REVISIONS = 200  # commits to one record on top of the first one: `log` reads 201 revisions
+LOG_RECORD = "records/meetings/meeting-0.yaml"
+HOLD = """\
+import sys, yaml
+from pathlib import Path
+from wgctl.models import KINDS
+kept = [
+    KINDS[p.parent.name].model_validate(yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader))
+    for p in Path(sys.argv[1]).glob("records/*/*.yaml")
+]
+"""
+BARE_TYPER = """\
+import typer
+app = typer.Typer()
+@app.command()
+def validate(repo: str = ".") -> None:
+    "Validate."
+@app.command()
+def rules() -> None:
+    "Rules."
+app()
+"""
+Rows = list[tuple[float, paired.Run]]
 
 
-def bench_size(n: int, repeat: int, tmp: Path) -> None:
-    """All the validate figures for one repository size."""
-    from wgctl.files.load import load_repo
-    from wgctl.validate import validate_repo
+@dataclass(frozen=True)
+class Version:
+    """One wgctl source tree, run as `python -m wgctl` with it first on the path."""
 
-    root = tmp / f"repo-{n}"
-    start = time.perf_counter()
-    paths = synthetic.build(root, n)
-    print(f"\n== {n:,} records (generated in {time.perf_counter() - start:.1f} s)")
-    size = read_all(paths)
-    t_read = best(lambda: read_all(paths), repeat)
-    bare_load(paths[:50])  # build the models once, as validate does on import
-    t_bare = best(lambda: bare_load(paths), repeat)
-    os.environ["WGCTL_NO_CACHE"] = "1"  # cold: every file parsed and validated
-    result = validate_repo(root)
-    assert not result.errors, result.errors[:3]
-    t_validate = best(lambda: validate_repo(root, loaded=load_repo(root)), repeat)
-    del os.environ["WGCTL_NO_CACHE"]
-    cmd = [str(WGCTL), "validate", "--repo", str(root), "--format", "json"]
-    t_cold = best(lambda: run_cold(cmd), repeat)
-    target = 1.5 * t_bare + 0.35
-    print(f"read {size / 1e6:.1f} MB in {t_read:.3f} s ({t_read / n * 1e6:.0f} us/record)")
-    print(
-        f"L(N) = read + CSafeLoader + pydantic: {t_bare:.3f} s ({t_bare / n * 1e6:.0f} us/record)"
-    )
-    for label, value in (
-        ("validate_repo (in process)", t_validate),
-        ("wgctl validate (cold)", t_cold),
-    ):
-        verdict = "ok" if value <= target else "MISSES"
-        print(
-            f"{label:<28} {value:.3f} s = {value / t_bare:.2f} x L(N)   target <= {target:.2f} s: {verdict}"
+    name: str
+    tree: Path
+
+    def job(self, *args: str, env: dict[str, str] | None = None) -> paired.Job:
+        """A fresh `wgctl ARGS` process of this version."""
+        extra = {"PYTHONPATH": str(self.tree), **(env or {})}
+        return lambda: paired.run([sys.executable, "-m", "wgctl", *args], extra)
+
+
+def add_history(root: Path, rel: str, revisions: int) -> None:
+    """`revisions` commits that each change one field of `rel` (git fast-import: one process)."""
+    text = (root / rel).read_text()
+    stream = []
+    for k in range(revisions):
+        data = text.replace("long title", f"long title, revision {k + 1}").encode()
+        message = f"revise {rel} ({k + 1})".encode()
+        stamp = str(1_500_000_000 + k * 3600).encode()
+        stream.append(
+            b"commit refs/heads/main\ncommitter Bench <bench@example.org> %s +0000\n" % stamp
+            + b"data %d\n%s\n" % (len(message), message)
+            + (b"from refs/heads/main^0\n" if k == 0 else b"")
+            + b"M 100644 inline %s\ndata %d\n%s\n" % (rel.encode(), len(data), data)
         )
-    bench_warm(root, t_bare, repeat)
+    env = {**os.environ, **synthetic.GIT_ENV}
+    git = ["git", "-C", str(root)]
+    subprocess.run([*git, "fast-import", "--quiet"], input=b"".join(stream), check=True, env=env)
+    subprocess.run([*git, "reset", "-q", "--hard"], check=True, env=env)
 
 
-def bench_warm(root: Path, t_bare: float, repeat: int) -> None:
-    """Runs with the cache in .git/: nothing changed, then one file edited."""
-    cmd = [str(WGCTL), "validate", "--repo", str(root), "--format", "json"]
-    run_cold(cmd, cache=True)
-    t_warm = best(lambda: run_cold(cmd, cache=True), repeat)
-    probe = "import wgctl.cli, wgctl.validate, wgctl.models"
-    t_imports = best(lambda: run_cold([sys.executable, "-c", probe]), repeat)
-    target = 0.25 * t_bare + t_imports
-    verdict = "ok" if t_warm <= target else "MISSES"
-    print(
-        f"warm, nothing changed (new process) {t_warm:.3f} s = {t_warm / t_bare:.2f} x L(N)"
-        f"   target <= {target:.2f} s (imports {t_imports:.3f} s): {verdict}"
+def log_reference(root: Path) -> paired.Run:
+    """What `log` cannot avoid: `git log --follow` and reading the record's blobs in one stream."""
+    start = time.perf_counter()
+    git = ["git", "-C", str(root)]
+    shas = subprocess.run(
+        [*git, "log", "--follow", "--format=%H", "--", LOG_RECORD], capture_output=True, check=True
+    ).stdout.split()
+    wanted = b"".join(sha + b":" + LOG_RECORD.encode() + b"\n" for sha in shas)
+    subprocess.run([*git, "cat-file", "--batch"], input=wanted, capture_output=True, check=True)
+    return paired.Run(time.perf_counter() - start, 0.0)
+
+
+def edit(path: Path, text: str) -> Callable[[], None]:
+    """Each call leaves `path` with different content (a new comment), as an editor would."""
+    count = [0]
+
+    def change() -> None:
+        count[0] += 1
+        path.write_text(text + f"# edit {count[0]}\n")
+
+    return change
+
+
+def then(before: Callable[[], None], job: paired.Job) -> paired.Job:
+    """`job`, with untimed preparation."""
+
+    def prepared() -> paired.Run:
+        before()
+        return job()
+
+    return prepared
+
+
+def show(label: str, goal: str, values: Rows, unit: str = "x L") -> None:
+    """One table row: the ratio of each version, then the goal."""
+    cells = "  ".join(f"{ratio:6.2f} {unit}" for ratio, _ in values)
+    print(f"{label:<46} {cells}   goal {goal}", flush=True)
+
+
+class Bench:
+    """One size: the repository, a copy per version, and L(N) as the paired reference."""
+
+    def __init__(self, n: int, versions: list[Version], repeat: int, tmp: Path) -> None:
+        self.versions, self.repeat, self.tmp = versions, repeat, tmp
+        self.root = tmp / f"repo-{n}"
+        synthetic.build(self.root, n)
+        add_history(self.root, LOG_RECORD, REVISIONS)
+        self.roots = []
+        for v in versions:
+            copy = tmp / f"repo-{n}-{v.name}"
+            shutil.copytree(self.root, copy, symlinks=True)
+            self.roots.append(copy)
+        hold = tmp / "hold.py"
+        hold.write_text(HOLD)
+        ours = {"PYTHONPATH": str(versions[-1].tree)}
+        self.L = lambda: paired.run([sys.executable, str(hold), str(self.root)], ours)
+
+    def row(self, label: str, goal: str, make: Callable[[Version, Path], paired.Job]) -> Rows:
+        """Warm each version's cache once, then the paired ratios to L(N)."""
+        jobs = [make(v, r) for v, r in zip(self.versions, self.roots, strict=True)]
+        for job in jobs:
+            job()
+        _, found = paired.ratios(self.L, jobs, self.repeat)
+        show(label, goal, found)
+        return found
+
+
+def bench_size(n: int, versions: list[Version], repeat: int, tmp: Path, log: bool) -> None:
+    """Every repository row of the table for one size."""
+    start = time.perf_counter()
+    b = Bench(n, versions, repeat, tmp)
+    names = ", ".join(v.name for v in versions)
+    print(f"\n== {n:,} records (built in {time.perf_counter() - start:.1f} s); columns: {names}")
+    ref = b.L()
+    print(f"L(N) = {ref.seconds:.2f} s in a fresh process, peak RSS {ref.peak_mib:.0f} MiB")
+    validate = ("validate", "--format", "json", "--repo")
+    cold = {"WGCTL_NO_CACHE": "1"}
+    b.row("validate, cold", "<= 1.0", lambda v, r: v.job(*validate, str(r), env=cold))
+    b.row("validate, warm, nothing changed", "<= 0.05", lambda v, r: v.job(*validate, str(r)))
+    record = "records/actions/action-1.yaml"
+    text = (b.root / record).read_text()
+    found = b.row(
+        "validate, warm, one file edited",
+        "<= 0.15",
+        lambda v, r: then(edit(r / record, text), v.job(*validate, str(r))),
     )
-    edited = next((root / "records/actions").iterdir())
-    text = edited.read_text()
-
-    def edit_and_run() -> None:
-        edited.write_text(text + f"# {time.perf_counter()}\n")
-        run_cold(cmd, cache=True)
-
-    t_one = best(edit_and_run, repeat)
-    edited.write_text(text)
-    print(f"warm, one file edited (new process)  {t_one:.3f} s = {t_one / t_bare:.2f} x L(N)")
+    for r in b.roots:
+        (r / record).write_text(text)
+    peaks = [(run.peak_mib / ref.peak_mib, run) for _, run in found]
+    show("peak RSS, warm, one file edited (x L's RSS)", "<= 1.2", peaks, "x  ")
+    since = ("--changed-since", "HEAD~1")
+    b.row(
+        "validate --changed-since HEAD~1, warm",
+        "<= 0.1",
+        lambda v, r: v.job(*validate, str(r), *since),
+    )
+    b.row(
+        "diff HEAD~1 (one file changed)",
+        "<= 0.15",
+        lambda v, r: v.job("diff", "HEAD~1", "--repo", str(r)),
+    )
+    report = ("report", "progress", "--since", "2016-01-01", "--until", "2017-10-31")
+    b.row(
+        "report progress (md), warm",
+        "<= 0.25",
+        lambda v, r: v.job(*report, "-o", str(tmp / f"p-{v.name}.md"), "--repo", str(r)),
+    )
+    if log:
+        jobs = [
+            v.job("log", LOG_RECORD, "--repo", str(r))
+            for v, r in zip(versions, b.roots, strict=True)
+        ]
+        base, found = paired.ratios(lambda: log_reference(b.root), jobs, repeat)
+        show(f"log RECORD, {REVISIONS + 1} revisions (x git log + blobs)", "<= 2", found, "x  ")
+        print(f"   (git log --follow + one cat-file stream: {base.seconds:.2f} s)")
 
 
 BROKEN = {
@@ -146,61 +232,82 @@ def bench_errors(tmp: Path, per_kind: int = 50) -> None:
             assert record is None and problems and problems[0].line > 1, (name, problems)
             worst, total, files = max(worst, spent), total + spent, files + 1
     print(
-        f"\n== errors: {files} failing files, {total / files * 1e3:.2f} ms mean, {worst * 1e3:.2f} ms worst per file (target <= 3 ms)"
+        f"\n== errors: {files} failing files, {total / files * 1e3:.2f} ms mean,"
+        f" {worst * 1e3:.2f} ms worst per file (target <= 3 ms)"
     )
 
 
-def bench_help(tmp: Path, repeat: int) -> None:
-    """Cold `wgctl --help` against a bare Typer app's, and which heavy modules it imports."""
+def bundled_repo(tmp: Path) -> Path:
+    """The bundled records in a git repository of their own (the cache stays out of ours)."""
+    repo = tmp / "bundled"
+    shutil.copytree(HERE / "records", repo / "records")
+    env = {**os.environ, **synthetic.GIT_ENV}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "records"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+    return repo
+
+
+def bench_startup(versions: list[Version], repeat: int, tmp: Path) -> None:
+    """Commands on the bundled records against a bare Typer app, and `--help` against its own."""
     bare = tmp / "bare_typer.py"
-    bare.write_text(
-        textwrap.dedent("""\
-            import typer
-            app = typer.Typer()
-            @app.command()
-            def validate(repo: str = ".") -> None:
-                '''Validate.'''
-            @app.command()
-            def rules() -> None:
-                '''Rules.'''
-            app()
-        """)
-    )
-    t_bare = best(lambda: run_cold([sys.executable, str(bare), "--help"]), repeat)
-    t_help = best(lambda: run_cold([str(WGCTL), "--help"]), repeat)
+    bare.write_text(BARE_TYPER)
+    repo = str(bundled_repo(tmp))
+    print(f"\n== startup, the bundled records; columns: {', '.join(v.name for v in versions)}")
+    n = max(repeat, 10)
+    commands = {
+        "validate": ("validate", "--repo", repo),
+        "roster next dwg": ("roster", "next", "dwg", "--as-of", "2016-06-01", "--repo", repo),
+        "report progress (md)": (
+            *("report", "progress", "--until", "2017-10-31", "--format", "md"),
+            *("-o", str(tmp / "p.md"), "--repo", repo),
+        ),
+    }
+    do_nothing = lambda: paired.run([sys.executable, str(bare), "rules"])  # noqa: E731
+    for label, args in commands.items():
+        _, found = paired.ratios(do_nothing, [v.job(*args) for v in versions], n)
+        show(f"{label} (x a bare typer command)", "<= 1.3", found, "x  ")
+    pydantic = lambda: paired.run([sys.executable, "-c", "import pydantic"])  # noqa: E731
+    _, found = paired.ratios(pydantic, [v.job(*commands["validate"]) for v in versions], n)
+    show("validate (x `import pydantic`)", "(for scale)", found, "x  ")
+    bare_help = lambda: paired.run([sys.executable, str(bare), "--help"])  # noqa: E731
+    _, found = paired.ratios(bare_help, [v.job("--help") for v in versions], max(repeat, 40))
+    show("--help (x a bare typer --help, 40 pairs)", "<= 1.2", found, "x  ")
+    for v in versions:
+        print(f"   {v.name}: heavy modules imported by `wgctl --help`: {heavy_on_help(v)}")
+
+
+def heavy_on_help(v: Version) -> str:
+    """Which heavy libraries `wgctl --help` imports."""
     probe = (
         "import sys\nsys.argv = ['wgctl', '--help']\nfrom wgctl.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
+    env = {**os.environ, "PYTHONPATH": str(v.tree)}
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env
     )
-    loaded = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-    verdict = "ok" if t_help <= 1.2 * t_bare else "MISSES"
-    print(
-        f"\n== --help: wgctl {t_help * 1e3:.0f} ms, bare typer {t_bare * 1e3:.0f} ms = {t_help / t_bare:.2f} x (target <= 1.2): {verdict}"
-    )
-    print(f"heavy modules imported by `wgctl --help`: {loaded or 'none'}")
+    lines = done.stdout.strip().splitlines()
+    return (lines[-1] if lines else "") or "none"
 
 
 def main() -> None:
-    """Parse options and run every benchmark in one process."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--records", default="10000", help="comma-separated sizes, e.g. 10000,50000"
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept)")
+    """Parse options and print every row in one run."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--records", default="10000", help="comma-separated sizes: 10000,50000")
+    parser.add_argument("--repeat", type=int, default=3, help="paired runs per row (median kept)")
+    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
     args = parser.parse_args()
+    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
+    versions.append(Version("now", HERE))
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, libyaml {yaml.__with_libyaml__}"
     )
     with tempfile.TemporaryDirectory(prefix="wgctl-bench-") as tmp:
-        for n in (int(x) for x in args.records.split(",")):
-            bench_size(n, args.repeat, Path(tmp))
-            gc.collect()
+        for i, n in enumerate(int(x) for x in args.records.split(",")):
+            bench_size(n, versions, args.repeat, Path(tmp), log=i == 0)
         bench_errors(Path(tmp))
-        bench_help(Path(tmp), max(args.repeat, 5))
+        bench_startup(versions, args.repeat, Path(tmp))
 
 
 if __name__ == "__main__":

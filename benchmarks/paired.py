@@ -1,0 +1,62 @@
+"""Paired timing: a command and its reference run alternately, and the median of their ratios.
+
+Why: on a shared machine two figures taken at different moments differ by 40 % on the same
+commit. Timing the reference L(N) and the command back to back inside every repeat, in
+alternating order, and keeping the median of the per-repeat ratios, cancels most of the drift.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Run:
+    """One fresh process: its wall time and peak resident memory."""
+
+    seconds: float
+    peak_mib: float
+
+
+def run(args: Sequence[str], env: dict[str, str] | None = None) -> Run:
+    """Run `args` in a fresh process, output discarded; wall time and peak RSS of that child."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        list(args),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    seconds = time.perf_counter() - start
+    return Run(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
+
+
+Job = Callable[[], Run]
+
+
+def ratios(reference: Job, jobs: Sequence[Job], repeat: int) -> tuple[Run, list[tuple[float, Run]]]:
+    """For each job, the median over `repeat` of job time / reference time, and its last run;
+    first, the reference's last run.
+
+    The reference runs once per repeat; the jobs run right after it, in an order that rotates
+    from repeat to repeat, so no job always runs on a warmer (or colder) machine.
+    """
+    found: list[list[float]] = [[] for _ in jobs]
+    last: list[Run] = [Run(0.0, 0.0) for _ in jobs]
+    ref = Run(0.0, 0.0)
+    for i in range(repeat):
+        ref = reference()
+        base = ref.seconds
+        order = list(range(len(jobs)))
+        order = order[i % len(order) :] + order[: i % len(order)]
+        for k in order:
+            last[k] = jobs[k]()
+            found[k].append(last[k].seconds / base)
+    return ref, [(statistics.median(r), last[k]) for k, r in enumerate(found)]
