@@ -90,3 +90,19 @@ def test_log_errors_are_one_line(tmp_path: Any, repo: RecordsRepo, run_cli: Run)
     assert dash.returncode == 1
     assert not (repo.root / "x").exists()
     assert run_cli("log", "x", "--repo", tmp_path).returncode == 2
+
+
+def test_log_names_each_change_when_a_revision_returns_to_earlier_content(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    """Git stores a reverted file as the same blob: each revision still says what it changed."""
+    for when, (old, new) in enumerate((("2014-08-20", "2014-09-30"), ("2014-09-30", "2014-08-20"))):
+        repo.edit(REL, f"due: {old}", f"due: {new}")
+        repo.commit(f"due {new}", date=f"2015-0{when + 1}-01T10:00:00+00:00")
+    result = run_cli("log", REL, "--repo", repo.root)
+    assert result.returncode == 0, result.stderr
+    changes = [line for line in result.stdout.splitlines() if line.startswith("    - due")]
+    assert changes == [
+        '    - due: "2014-09-30" -> "2014-08-20"',
+        '    - due: "2014-08-20" -> "2014-09-30"',
+    ]

@@ -26,6 +26,7 @@ from wgctl.history.gitio import (
     file_history,
     find_record_path,
     open_git,
+    read_blobs,
 )
 from wgctl.models import KINDS, Sensitivity
 
@@ -152,12 +153,19 @@ def record_log(repo: Path, record: str) -> tuple[str, list[LogEntry]]:
     """A record's history from git, oldest first: who changed which field when."""
     with open_git(repo) as g:
         rel = find_record_path(g, record)
-        entries = []
-        previous: dict[str, Any] | None = None
-        for rev in file_history(g, rel):
-            data = None if rev.status == DELETED else as_data(blob_at(g, rev.sha, rev.path))
-            entries.append(LogEntry(rev, _log_lines(rev, previous, data)))
-            previous = data
+        revisions = file_history(g, rel)
+        blobs = read_blobs(g, sorted({r.blob for r in revisions if r.blob}))
+    entries = []
+    previous: dict[str, Any] | None = None
+    parsed: dict[str, dict[str, Any] | None] = {}
+    for rev in revisions:
+        data = None
+        if rev.blob is not None:
+            if rev.blob not in parsed:
+                parsed[rev.blob] = as_data(blobs.get(rev.blob))
+            data = parsed[rev.blob]
+        entries.append(LogEntry(rev, _log_lines(rev, previous, data)))
+        previous = data
     if not entries:
         raise UserError(f"{rel}: git has no history for this file (is it committed?)")
     return rel, entries
