@@ -54,14 +54,17 @@ def diff(
     ] = Audience.public,
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
-    from wgctl.history import diffing, revisions
     from wgctl.history import render as diff_render
+    from wgctl.history import diffing
+    from wgctl.history import revisions as history
     from wgctl.models import Sensitivity
 
-    found = revisions.compare(repo, spec)
-    before, after = revisions.every_record(repo, found)
+    found = history.compare(repo, spec)
     seen = diffing.diff_for_audience(
-        before, after, (found.before, found.after), found.renames, Sensitivity(audience.value)
+        (found.before, found.after),
+        found.renames,
+        Sensitivity(audience.value),
+        history.unchanged_marks(repo, found),
     )
     span = f"{found.span}, for a {audience.value} audience"
     render = diff_render.render_markdown if fmt is DiffFormat.md else diff_render.render_text
@@ -75,9 +78,9 @@ def log(
     fmt: Annotated[LogFormat, typer.Option("--format", help="text or json.")] = LogFormat.text,
 ) -> None:
     """Show one record's history from git: who changed which field, when, in which commit."""
-    from wgctl.history import revisions
+    from wgctl.history import revisions as history
 
-    rel, entries = revisions.record_log(repo, record)
+    rel, entries = history.record_log(repo, record)
     if fmt is LogFormat.json:
         doc = {"record": rel, "history": [e.to_dict() for e in entries]}
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -38,7 +38,7 @@ from wgctl.models import (
 )
 from wgctl.records import Records
 
-__all__ = ["WITHHELD", "View", "for_audience", "names_hidden"]
+__all__ = ["WITHHELD", "Mark", "View", "for_audience", "names_hidden"]
 
 DEFAULT_AUDIENCE = Sensitivity.PUBLIC
 NOBODY_HIDDEN = hiding({})
@@ -96,10 +96,35 @@ class View:
         return out
 
 
-def for_audience(records: Records, audience: Sensitivity) -> View:
-    """The view of `records` for `audience`: filtered copies, never the originals' hidden parts."""
+@dataclass(frozen=True)
+class Mark:
+    """A record the filter will not show, of a kind that names nobody: its id and marking.
+
+    Why: `wgctl diff` shows only the changed records, but which of their references may be
+    shown depends on every other record. Records that name parties (organisations, groups,
+    people) are needed whole (their names are withheld from free text); of the rest, the
+    marks suffice (see wgctl.marks).
+    """
+
+    id: str
+    kind: str
+    sensitivity: Sensitivity
+
+    @classmethod
+    def of(cls, record: Record) -> Mark:
+        """The mark of a loaded record; refused for records that name a party."""
+        if record.name_fields or record.personal:
+            raise ValueError(f"{record.kind} records name parties: use the record itself")
+        return cls(record.id, record.kind, record.sensitivity)
+
+
+def for_audience(records: Records, audience: Sensitivity, marks: Iterable[Mark] = ()) -> View:
+    """The view of `records` for `audience`: filtered copies, never the originals' hidden parts.
+
+    `marks` stand for further records that only decide which references may be named.
+    """
     kept = [r for r in records if reach(r).visible_to(audience)]  # people never reach public
-    visible_ids = {r.id for r in kept}
+    visible_ids = {r.id for r in kept} | {m.id for m in marks if m.sensitivity.visible_to(audience)}
     hidden = hidden_from(records, audience)
     out = Records()
     for record in kept:

@@ -2,19 +2,20 @@
 
 Reviewing co-chairs read this instead of YAML diffs, so each change names the record and says
 what happened to it: added, removed, renamed, a field from old to new, a new status update,
-a new or changed co-chair term, an action closed. Rendering lives in wgctl.history.render.
+a new or changed co-chair term, an action closed. Rendering lives in wgctl.diff_render.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from wgctl.confidentiality.audience import WITHHELD, View, for_audience, names_hidden
-from wgctl.models import KINDS, Sensitivity
+from wgctl.confidentiality.audience import WITHHELD, Mark, View, for_audience, names_hidden
+from wgctl.marks import as_record
+from wgctl.models import Sensitivity
 from wgctl.models.kinds import singular
 from wgctl.records import Records
 
@@ -243,18 +244,21 @@ class Seen:
 
 
 def diff_for_audience(
-    before: Mapping[str, Data | None],
-    after: Mapping[str, Data | None],
     changed: tuple[Mapping[str, Data | None], Mapping[str, Data | None]],
     renames: Mapping[str, str],
     audience: Sensitivity,
+    unchanged: Iterable[Mark] = (),
 ) -> Seen:
-    """Compare what `audience` may see of every record on both sides (`before`, `after`: all).
+    """Compare what `audience` may see of the changed records on both sides.
 
-    `changed` holds the changed paths on each side. A change the audience may not see (a hidden
-    record, a hidden part, a Chatham House identity, a clearance) is counted, never named.
+    `changed` holds the changed files' data on each side, by path; `unchanged` the marks of
+    every other record (the same on both sides), which decide what references and names in
+    the changed ones may show. A change the audience may not see (a hidden record, a hidden
+    part, a Chatham House identity, a clearance) is counted, never named.
     """
-    old, new = _Side(before, audience), _Side(after, audience)
+    before, after = changed
+    marks = list(unchanged)
+    old, new = _Side(before, audience, marks), _Side(after, audience, marks)
     units = [(p, p) for p in sorted(set(changed[0]) | set(changed[1])) if p not in renames]
     units = [u for u in units if u[0] not in renames.values()] + sorted(renames.items())
     shown_before: dict[str, Data | None] = {}
@@ -285,20 +289,18 @@ def diff_for_audience(
 class _Side:
     """One side's records as the audience sees them, by path, as plain data."""
 
-    def __init__(self, data: Mapping[str, Data | None], audience: Sensitivity) -> None:
+    def __init__(
+        self, data: Mapping[str, Data | None], audience: Sensitivity, marks: list[Mark]
+    ) -> None:
         records, self.invalid = Records(), set[str]()
         for path, item in data.items():
-            model = KINDS.get(PurePosixPath(path).parent.name)
-            try:
-                record = model.model_validate(item) if model and item is not None else None
-            except Exception:  # a validator's bug: the file is simply not a valid record
-                record = None
+            record = as_record(PurePosixPath(path).parent.name, item)
             if record is None:
                 self.invalid.add(path)
                 continue
             record._path = path
             records.add(record)
-        self.view = for_audience(records, audience)
+        self.view = for_audience(records, audience, marks)
         self.by_path = {r.path: r for r in self.view.records}
 
     def seen(self, path: str) -> Data | None:

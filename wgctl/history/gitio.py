@@ -23,6 +23,7 @@ from wgctl.files import yamlio
 from wgctl.files.discover import RECORDS_DIR
 
 DELETED = "D"
+_FILE_MODES = ("100644", "100755")  # not symlinks: their blob is a path, not a record
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,21 @@ def blobs_at(g: Git, rev: str, max_bytes: int = yamlio.MAX_BYTES) -> dict[str, b
             if rel is not None:
                 blobs[rel] = item.data_stream.read() if item.size <= max_bytes else None
     return blobs
+
+
+def tree_blobs(g: Git, rev: str) -> dict[str, str]:
+    """{path: blob sha} of every regular file under records/ at `rev` (one `git ls-tree`)."""
+    out = g.run(
+        "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", rev, "--", g.top(RECORDS_DIR)
+    )
+    found: dict[str, str] = {}
+    for entry in out.split("\0"):
+        meta, _, path = entry.partition("\t")
+        fields = meta.split()
+        rel = g.rel(path)
+        if len(fields) == 3 and fields[1] == "blob" and fields[0] in _FILE_MODES and rel:
+            found[rel] = fields[2]
+    return found
 
 
 def blob_at(g: Git, rev: str, rel: str) -> bytes | None:

@@ -1,6 +1,6 @@
 """Records over git history: what changed since a commit, between two commits, in one record's life.
 
-Git itself is asked through wgctl.history.gitio; only changed files are parsed, through the same safe
+Git itself is asked through wgctl.gitio; only changed files are parsed, through the same safe
 loader as validation.
 """
 
@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from wgctl.errors import UserError
 from wgctl.files import yamlio
-from wgctl.files.discover import RECORDS_DIR
+from wgctl.confidentiality.audience import Mark
 from wgctl.history.changeset import ChangeSet
 from wgctl.history.diffing import Seen, describe_change, diff_for_audience
+from wgctl.files.discover import RECORDS_DIR
+from wgctl.errors import UserError
 from wgctl.history.gitio import (
     DELETED,
     Git,
@@ -28,19 +29,10 @@ from wgctl.history.gitio import (
     open_git,
     read_blobs,
 )
+from wgctl.marks import as_data, marks_at
 from wgctl.models import KINDS, Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
-
-
-def as_data(raw: bytes | None) -> dict[str, Any] | None:
-    """Plain record data from a blob through the safe loader, or None when it is unreadable."""
-    if raw is None:
-        return None
-    try:
-        return yamlio.load_record_text(yamlio.decode(raw))
-    except yamlio.YamlError:
-        return None
 
 
 def changed_since(repo: Path, ref: str) -> ChangeSet:
@@ -63,17 +55,14 @@ class Comparison:
     base: str = ""
 
 
-def every_record(repo: Path, found: Comparison) -> tuple[Data, Data]:
-    """All record data on both sides of `found` (audience filtering needs the whole set).
+def unchanged_marks(repo: Path, found: Comparison) -> list[Mark]:
+    """What the audience filter needs of every record `found` does not change.
 
-    The base side is read from git; the other side is the base with the changed files replaced.
+    Unchanged files are the same on both sides, so only their marks are needed, and those come
+    from the marks cache: the changed records are the only ones parsed in full.
     """
     with open_git(repo) as g:
-        blobs = blobs_at(g, found.base)
-    before = {rel: as_data(raw) for rel, raw in blobs.items() if _is_record(rel)}
-    after = {rel: data for rel, data in before.items() if rel not in found.before}
-    after.update(found.after)
-    return before, after
+        return marks_at(g, found.base, found.before)
 
 
 def compare(repo: Path, spec: str = "HEAD") -> Comparison:
@@ -197,8 +186,8 @@ def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
         ).strip()
     if before:
         found = compare(repo, f"{before}..HEAD")
-        old, new = every_record(repo, found)
-        return diff_for_audience(old, new, (found.before, found.after), found.renames, audience)
+        marks = unchanged_marks(repo, found)
+        return diff_for_audience((found.before, found.after), found.renames, audience, marks)
     with open_git(repo) as g:
         after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if _is_record(rel)}
-    return diff_for_audience({}, after, ({}, after), {}, audience)
+    return diff_for_audience(({}, after), {}, audience)

@@ -1,0 +1,163 @@
+"""What the audience filter needs of every record at a commit, without parsing them each time.
+
+Why: `wgctl diff` parses only the records that changed, but what it may show of them depends on
+every other record's id, marking and names (wgctl.audience.Mark). Marks are kept per git blob
+and kind in .git/wgctl-marks.sqlite, so a blob is parsed once and later diffs read one small
+table. The file is a cache: unreadable, foreign or written by another version of wgctl's code,
+it is ignored and rebuilt; WGCTL_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from wgctl.files import cache
+from wgctl.files import yamlio
+from wgctl.confidentiality.audience import Mark
+from wgctl.history.gitio import Git, read_blobs, tree_blobs
+from wgctl.models import KINDS, Record, Sensitivity
+
+FILE = "wgctl-marks.sqlite"
+Key = tuple[str, str]  # (blob sha, kind folder)
+
+
+def as_data(raw: bytes | None) -> dict[str, Any] | None:
+    """Plain record data from a blob through the safe loader, or None when it is unreadable."""
+    if raw is None:
+        return None
+    try:
+        return yamlio.load_record_text(yamlio.decode(raw))
+    except yamlio.YamlError:
+        return None
+
+
+def as_record(kind: str, data: dict[str, Any] | None) -> Record | None:
+    """The validated record of a `kind` folder's file data, or None when it is not valid."""
+    model = KINDS.get(kind)
+    if model is None or data is None:
+        return None
+    try:
+        return model.model_validate(data)
+    except Exception:  # a validator's bug too: the file is simply not a valid record
+        return None
+
+
+def marks_at(g: Git, rev: str, skip: Iterable[str]) -> list[Mark]:
+    """The marks of every valid record file at `rev`, except the paths in `skip`."""
+    skipped = set(skip)
+    files = {
+        rel: (sha, PurePosixPath(rel).parent.name)
+        for rel, sha in tree_blobs(g, rev).items()
+        if rel not in skipped and PurePosixPath(rel).parent.name in KINDS
+    }
+    wanted = set(files.values())
+    with _store(Path(g.repo.git_dir) / FILE) as db:
+        known = _lookup(db, wanted) if db else {}
+        missing = sorted(wanted - known.keys())
+        if missing:
+            blobs = read_blobs(g, sorted({sha for sha, _ in missing}))
+            fresh = {key: _mark(key, blobs.get(key[0])) for key in missing}
+            if db:
+                _remember(db, fresh)
+            known.update(fresh)
+    return [m for key in files.values() if (m := known[key]) is not None]
+
+
+def _mark(key: Key, raw: bytes | None) -> Mark | None:
+    record = as_record(key[1], as_data(raw))
+    return Mark.of(record) if record is not None else None
+
+
+@contextlib.contextmanager
+def _store(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """The open cache (None when off or unusable); a bad file is replaced once, then skipped."""
+    if not cache.enabled():
+        yield None
+        return
+    db = None
+    for _ in range(2):
+        try:
+            db = _open(path)
+            break
+        except sqlite3.OperationalError:  # busy or unwritable: work without it this time
+            break
+        except sqlite3.Error:  # not a database, or not ours: rebuild it
+            with contextlib.suppress(OSError):
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+    try:
+        yield db
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """The marks database, emptied and reshaped unless this very code wrote it."""
+    db = sqlite3.connect(path, timeout=1.0, isolation_level=None)
+    try:
+        stamp = cache.code_fingerprint()
+        if _fingerprint(db) != stamp:
+            db.execute("begin immediate")
+            db.execute("drop table if exists marks")
+            db.execute("drop table if exists meta")
+            db.execute("create table meta (fingerprint text not null)")
+            db.execute(
+                "create table marks (blob text, kind text, id text, sensitivity text,"
+                " names text, primary key (blob, kind)) without rowid"
+            )
+            db.execute("insert into meta values (?)", (stamp,))
+            db.execute("commit")
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
+def _fingerprint(db: sqlite3.Connection) -> str | None:
+    """Who wrote the file; None for an empty, foreign or damaged one."""
+    try:
+        row = db.execute("select fingerprint from meta").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+        return None
+    return str(row[0]) if row else None
+
+
+def _lookup(db: sqlite3.Connection, wanted: set[Key]) -> dict[Key, Mark | None]:
+    """The cached marks among `wanted`; rows that do not read back are left out (misses)."""
+    found: dict[Key, Mark | None] = {}
+    try:
+        rows = db.execute("select blob, kind, id, sensitivity, names from marks").fetchall()
+    except sqlite3.Error:
+        return {}
+    for blob, kind, record_id, sensitivity, names in rows:
+        key = (blob, kind)
+        if key not in wanted:
+            continue
+        if record_id is None:
+            found[key] = None
+            continue
+        with contextlib.suppress(ValueError, TypeError):
+            found[key] = Mark(record_id, kind, Sensitivity(sensitivity), tuple(json.loads(names)))
+    return found
+
+
+def _remember(db: sqlite3.Connection, fresh: dict[Key, Mark | None]) -> None:
+    """Store new marks; failing to write only costs time next run."""
+    rows = [
+        (sha, kind, m.id, m.sensitivity.value, json.dumps(m.names))
+        if m
+        else (sha, kind, None, None, "[]")
+        for (sha, kind), m in fresh.items()
+    ]
+    with contextlib.suppress(sqlite3.Error):
+        db.execute("begin immediate")
+        db.executemany("insert or replace into marks values (?, ?, ?, ?, ?)", rows)
+        db.execute("commit")
