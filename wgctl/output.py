@@ -79,6 +79,10 @@ def render_text(
     (the files discovery accepted; None: any record file that passes the same checks), read
     bounded and without following links out of the repository.
     """
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    if not problems and not stream.isatty():  # nothing to colour: spare importing rich
+        stream.write(f"{files} files checked: 0 errors, 0 warnings: ok\n")
+        return
     from rich.console import Console
     from rich.markup import escape
 
@@ -101,7 +105,6 @@ def render_text(
             rule = BY_CODE.get(p.rule)
             if rule:
                 console.print(f"    [dim]hint: {escape(rule.hint)}[/dim]")
-    errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     verdict = "[green]ok[/green]" if not errors else "[red]failed[/red]"
     console.print(f"{files} files checked: {errors} errors, {warnings} warnings: {verdict}")

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wgctl.checks import run_checks
-from wgctl.errors import InputError, Problem, Severity
 from wgctl.files import yamlio
 from wgctl.files.cache import GitState, ResultMemo
-from wgctl.files.load import Loaded, Locator, load_repo
+from wgctl.errors import InputError, Problem, Severity
 from wgctl.files.sourcetext import SourceTexts
-from wgctl.records import Records
+
+if TYPE_CHECKING:
+    from wgctl.files.load import Loaded
+    from wgctl.records import Records
 
 
 class Result:
@@ -68,7 +70,8 @@ def validate_repo(
 ) -> Result:
     """Validate the whole repository; report only problems in `only` (repo-relative paths).
 
-    With git, a run over an unchanged working tree reuses the last run's problems (wgctl.files.cache).
+    With git, a run over an unchanged working tree reuses the last run's problems (wgctl.cache);
+    then neither the models nor the checks are imported (a third of a small run's time).
     """
     day = today or date.today()
     state = GitState.read(repo) if loaded is None else None
@@ -76,12 +79,10 @@ def validate_repo(
     hit = memo.get() if memo else None
     if hit is not None:
         problems, files = hit
-        return Result(
-            None,
-            problems,
-            files,
-            load=lambda: load_repo(repo, max_bytes=max_bytes, git_state=state).records,
-        )
+        return Result(None, problems, files, load=lambda: _load(repo, max_bytes, state).records)
+    from wgctl.checks import run_checks  # noqa: PLC0415 - see above
+    from wgctl.files.load import Locator, load_repo  # noqa: PLC0415
+
     texts = SourceTexts(repo, max_bytes)
     loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state, texts=texts)
     texts.allowed = set(loaded.files)  # discovery's verdict: only these are ever read
@@ -111,9 +112,9 @@ def validate_request(
     """
     changes = None
     if changed_since is not None:
-        from wgctl.history import revisions  # noqa: PLC0415 - git only when asked for
+        from wgctl.history import revisions as history  # noqa: PLC0415 - git only when asked for
 
-        changes = revisions.changed_since(repo, changed_since)
+        changes = history.changed_since(repo, changed_since)
     result = validate_repo(repo, only=only, max_bytes=max_bytes, today=today)
     if only is not None:
         _refuse_unknown(only, result)
@@ -135,3 +136,9 @@ def _refuse_unknown(only: list[str], result: Result) -> None:
             raise InputError(
                 f"{one_line(rel)}: no such record file in the repository (names are exact)"
             )
+
+
+def _load(repo: Path, max_bytes: int, state: GitState | None) -> Loaded:
+    from wgctl.files.load import load_repo  # noqa: PLC0415 - only when the records are used
+
+    return load_repo(repo, max_bytes=max_bytes, git_state=state)

@@ -1,0 +1,39 @@
+"""Startup: a command imports only what it needs, since imports are most of a small run's time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.repo import RecordsRepo
+
+PROBE = """\
+import sys
+sys.argv = ["wgctl", "validate", "--repo", sys.argv[1]]
+from wgctl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(m for m in ("wgctl.checks", "wgctl.models", "wgctl.load") if m in sys.modules))
+"""
+
+
+def test_validate_of_an_unchanged_tree_imports_neither_models_nor_checks(
+    repo: RecordsRepo,
+) -> None:
+    """The second run of an unchanged tree comes from the memo and says the same."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", PROBE, str(repo.root)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+        for _ in range(2)
+    ]
+    first, second = runs
+    assert first[-1] == "['wgctl.checks', 'wgctl.load', 'wgctl.models']"
+    assert second[-1] == "[]"
+    assert first[:-1] == second[:-1]
+    assert "files checked" in second[-2]
