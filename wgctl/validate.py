@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wgctl.files import yamlio
 from wgctl.files.cache import GitState, ResultMemo
 from wgctl.errors import InputError, Problem, Severity
 from wgctl.files.sourcetext import SourceTexts
+from wgctl.files.textfile import MAX_BYTES
 
 if TYPE_CHECKING:
     from wgctl.files.load import Loaded
@@ -65,7 +65,7 @@ def validate_repo(
     *,
     only: Collection[str] | None = None,
     today: date | None = None,
-    max_bytes: int = yamlio.MAX_BYTES,
+    max_bytes: int = MAX_BYTES,
     loaded: Loaded | None = None,
 ) -> Result:
     """Validate the whole repository; report only problems in `only` (repo-relative paths).
@@ -103,7 +103,7 @@ def validate_request(
     only: list[str] | None = None,
     changed_since: str | None = None,
     today: date | None = None,
-    max_bytes: int = yamlio.MAX_BYTES,
+    max_bytes: int = MAX_BYTES,
 ) -> Result:
     """What `wgctl validate` reports: the problems of the files asked for (PATHs, or what
     changed since a commit, with the problems elsewhere that the change caused).

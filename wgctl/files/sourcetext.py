@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from yaml.nodes import Node
-
-from wgctl.errors import YamlError
 from wgctl.files.discover import readable
+from wgctl.errors import YamlError
 from wgctl.files.textfile import MAX_BYTES, read_text
-from wgctl.files.yamlio import compose
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 
 class SourceTexts:
@@ -60,6 +61,8 @@ class SourceTexts:
         if rel not in self._roots:
             text = self.text(rel)
             try:
+                from wgctl.files.yamlio import compose  # noqa: PLC0415 - YAML only to place problems
+
                 self._roots[rel] = None if text is None else compose(text)
             except YamlError:
                 self._roots[rel] = None
