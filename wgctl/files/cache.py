@@ -42,8 +42,9 @@ def enabled() -> bool:
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Bulk (un)pickling of many small objects is 5x faster without cyclic GC passes."""
+def gc_paused() -> Iterator[None]:
+    """Bulk loading or (un)pickling of many small objects is much faster without cyclic GC
+    passes: each pass walks every object made so far, so loading N records costs N²."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -215,7 +216,7 @@ class Cache:
 
     def _read(self) -> dict[str, Entry]:
         try:
-            with self._path.open("rb") as handle, _no_gc():
+            with self._path.open("rb") as handle, gc_paused():
                 stamp, entries = pickle.load(handle)  # noqa: S301 - our own file in .git/, see above
         except Exception:  # a missing, old or corrupt cache is just a cold start
             return {}
@@ -234,7 +235,7 @@ class ResultMemo:
         if self._key is None:
             return None
         try:
-            with self._path.open("rb") as handle, _no_gc():
+            with self._path.open("rb") as handle, gc_paused():
                 key, problems, files = pickle.load(handle)  # noqa: S301 - our own file in .git/
         except Exception:  # a missing, old or corrupt memo is just a miss
             return None
@@ -249,6 +250,6 @@ class ResultMemo:
 def _write_pickle(path: Path, value: object) -> None:
     """Atomically replace a cache file; failing to write only costs speed next time."""
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        with _no_gc():
+        with gc_paused():
             data = pickle.dumps(value, protocol=5)
         write_atomic(path, data, durable=False)

@@ -9,14 +9,14 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 from yaml.nodes import Node
 
-from wgctl.errors import Place, Problem
 from wgctl.files import yamlio
-from wgctl.files.cache import Cache, GitState
+from wgctl.files.cache import Cache, GitState, gc_paused
 from wgctl.files.discover import Found, discover
-from wgctl.files.pydantic_errors import describe
-from wgctl.files.sourcetext import SourceTexts
+from wgctl.errors import Place, Problem
 from wgctl.models import KINDS, Record
+from wgctl.files.pydantic_errors import describe
 from wgctl.records import Records
+from wgctl.files.sourcetext import SourceTexts
 
 
 @dataclass
@@ -38,7 +38,7 @@ def load_repo(
 ) -> Loaded:
     """Load every record under `repo/records/`; a broken file never hides the others (R15).
 
-    Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.files.cache).
+    Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.cache).
     The text of each file read is left in `texts`, so placing and quoting never read it again.
     """
     found, problems = discover(repo)
@@ -47,19 +47,20 @@ def load_repo(
     records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
     state = git_state or (GitState.read(repo) if cache else None)
     store = Cache(repo, max_bytes, state) if state else None
-    for item in found:
-        hit = store.get(item.rel) if store else None
-        if hit is None:
-            record, file_problems = load_file(item, max_bytes=max_bytes, texts=texts)
-            if store:
-                store.put(item.rel, record, file_problems)
-        else:
-            record, file_problems = hit
-        problems.extend(file_problems)
-        if record is not None:
-            records.add(record)
-        else:
-            records.unloaded.add(item.stem)
+    with gc_paused():  # GC passes over a growing heap made loading superlinear
+        for item in found:
+            hit = store.get(item.rel) if store else None
+            if hit is None:
+                record, file_problems = load_file(item, max_bytes=max_bytes, texts=texts)
+                if store:
+                    store.put(item.rel, record, file_problems)
+            else:
+                record, file_problems = hit
+            problems.extend(file_problems)
+            if record is not None:
+                records.add(record)
+            else:
+                records.unloaded.add(item.stem)
     if store:
         store.save()
     return Loaded(records, problems, [f.rel for f in found])
@@ -112,7 +113,7 @@ def _schema_problems(
 
 class Locator:
     """Resolves problems' field paths to lines, composing each file at most once, on demand,
-    from the text the loader already read (see wgctl.files.sourcetext)."""
+    from the text the loader already read (see wgctl.sourcetext)."""
 
     def __init__(self, texts: SourceTexts) -> None:
         self._texts = texts
