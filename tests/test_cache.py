@@ -91,3 +91,19 @@ def test_memo_still_serves_an_unchanged_tree(repo: RecordsRepo, run_cli: Run) ->
     stamp = memo.stat().st_mtime_ns
     assert problems(run_cli, repo) == (1, [BAD])
     assert memo.stat().st_mtime_ns == stamp  # not rewritten: served, not recomputed
+
+
+def test_an_edited_file_does_not_rewrite_the_cache_and_undoing_it_is_seen(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every pre-commit run has edited files: the per-file cache stays as it is for them."""
+    store = repo.root / ".git" / "wgctl-cache.pickle"
+    assert problems(run_cli, repo) == (0, [])
+    written = store.stat().st_mtime_ns, store.stat().st_ino
+    original = repo.read(ORG)
+    repo.edit(ORG, "ahg_member: true", "ahg_member: 3")
+    assert problems(run_cli, repo) == uncached(run_cli, repo, monkeypatch)
+    assert problems(run_cli, repo)[0] == 1
+    assert (store.stat().st_mtime_ns, store.stat().st_ino) == written
+    repo.write({ORG: original})
+    assert problems(run_cli, repo) == (0, []) == uncached(run_cli, repo, monkeypatch)

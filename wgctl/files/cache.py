@@ -189,11 +189,14 @@ class Cache:
         self._fingerprint = f"{max_bytes} {code_fingerprint()}" if state else ""
         self._old: dict[str, Entry] = self._read() if self._blobs is not None else {}
         self._new: dict[str, Entry] = {}
+        self._kept: dict[str, Entry] = {}
 
     def get(self, rel: str) -> tuple[Any, list[Any]] | None:
         """The cached (record, problems) of a file, if its content is what was cached."""
         sha = self._blobs.get(rel) if self._blobs else None
         entry = self._old.get(rel)
+        if entry is not None and (sha is None or entry[0] != sha):
+            self._kept[rel] = entry  # edited, not committed: kept for when the edit is undone
         if sha is None or entry is None or entry[0] != sha:
             return None
         self._new[rel] = entry
@@ -206,13 +209,19 @@ class Cache:
             self._new[rel] = (sha, record, problems)
 
     def save(self) -> None:
-        """Write the cache if it changed; a failure to write only costs speed next time."""
-        if self._blobs is not None and not self._unchanged():
-            _write_pickle(self._path, (self._fingerprint, self._new))
+        """Write the cache if it changed; a failure to write only costs speed next time.
 
-    def _unchanged(self) -> bool:
-        same_files = self._new.keys() == self._old.keys()
-        return same_files and all(self._new[k][0] == self._old[k][0] for k in self._new)
+        A file with unrecorded changes keeps its committed entry (it is never served while the
+        working copy differs), so a run with a few edited files, as every pre-commit run is,
+        does not rewrite the whole cache.
+        """
+        entries = {**self._kept, **self._new}
+        if self._blobs is not None and not self._unchanged(entries):
+            _write_pickle(self._path, (self._fingerprint, entries))
+
+    def _unchanged(self, entries: dict[str, Entry]) -> bool:
+        same_files = entries.keys() == self._old.keys()
+        return same_files and all(entries[k][0] == self._old[k][0] for k in entries)
 
     def _read(self) -> dict[str, Entry]:
         try:
