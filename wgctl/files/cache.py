@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import os
 import pickle
@@ -26,6 +25,7 @@ from typing import Any
 
 from wgctl.files.atomic import write_atomic
 from wgctl.files.discover import RECORDS_DIR
+from wgctl.heap import gc_paused
 
 CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"
@@ -39,19 +39,6 @@ Entry = tuple[str, Any, list[Any]]  # (blob sha, record or None, problems)
 def enabled() -> bool:
     """False when the user turned the cache off."""
     return not os.environ.get("WGCTL_NO_CACHE")
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Bulk loading or (un)pickling of many small objects is much faster without cyclic GC
-    passes: each pass walks every object made so far, so loading N records costs N²."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _git(repo: Path, *args: str) -> bytes:

@@ -10,9 +10,10 @@ from pydantic import ValidationError
 from yaml.nodes import Node
 
 from wgctl.files import yamlio
-from wgctl.files.cache import Cache, GitState, gc_paused
+from wgctl.files.cache import Cache, GitState
 from wgctl.files.discover import Found, discover
 from wgctl.errors import Place, Problem
+from wgctl.heap import gc_paused
 from wgctl.models import KINDS, Record
 from wgctl.files.pydantic_errors import describe
 from wgctl.records import Records
@@ -47,7 +48,7 @@ def load_repo(
     records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
     state = git_state or (GitState.read(repo) if cache else None)
     store = Cache(repo, max_bytes, state) if state else None
-    with gc_paused():  # GC passes over a growing heap made loading superlinear
+    with gc_paused():  # see wgctl.heap
         for item in found:
             hit = store.get(item.rel) if store else None
             if hit is None:
