@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from wgctl import progress
 from wgctl.files import cache
 from wgctl.files import yamlio
 from wgctl.confidentiality.audience import Mark
@@ -61,7 +62,10 @@ def marks_at(g: Git, rev: str, skip: Iterable[str]) -> list[Mark]:
         missing = sorted(wanted - known.keys())
         if missing:
             blobs = read_blobs(g, sorted({sha for sha, _ in missing}))
-            fresh = {key: _mark(key, blobs.get(key[0])) for key in missing}
+            fresh = {}
+            for done, key in enumerate(missing, 1):
+                fresh[key] = _mark(key, blobs.get(key[0]))
+                progress.step("records read", done, len(missing))
             if db:
                 _remember(db, fresh)
             known.update(fresh)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from wgctl import progress
 from wgctl.checks import (
     actions,
     annual_reporting,
@@ -49,4 +50,8 @@ def run_checks(
 ) -> list[Problem]:
     """Every cross-record problem, unsorted; lines stay 0 until a Locator resolves them."""
     context = CheckContext(today or date.today(), repo)
-    return [p for module in REGISTRY for p in module.check(records, context)]
+    problems: list[Problem] = []
+    for done, module in enumerate(REGISTRY, 1):
+        problems.extend(module.check(records, context))
+        progress.step("rules checked", done, len(REGISTRY))
+    return problems

@@ -57,15 +57,17 @@ def diff(
     from wgctl.history import render as diff_render
     from wgctl.history import diffing
     from wgctl.history import revisions as history
+    from wgctl.commands.progressbar import progress_bar
     from wgctl.models import Sensitivity
 
-    found = history.compare(repo, spec)
-    seen = diffing.diff_for_audience(
-        (found.before, found.after),
-        found.renames,
-        Sensitivity(audience.value),
-        history.unchanged_marks(repo, found),
-    )
+    with progress_bar():
+        found = history.compare(repo, spec)
+        seen = diffing.diff_for_audience(
+            (found.before, found.after),
+            found.renames,
+            Sensitivity(audience.value),
+            history.unchanged_marks(repo, found),
+        )
     span = f"{found.span}, for a {audience.value} audience"
     render = diff_render.render_markdown if fmt is DiffFormat.md else diff_render.render_text
     typer.echo(render(seen.changes, span, seen.hidden, seen.invalid), nl=False)
@@ -79,8 +81,10 @@ def log(
 ) -> None:
     """Show one record's history from git: who changed which field, when, in which commit."""
     from wgctl.history import revisions as history
+    from wgctl.commands.progressbar import progress_bar
 
-    rel, entries = history.record_log(repo, record)
+    with progress_bar(fmt is LogFormat.text):
+        rel, entries = history.record_log(repo, record)
     if fmt is LogFormat.json:
         doc = {"record": rel, "history": [e.to_dict() for e in entries]}
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -73,8 +73,9 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
     repo: Path,
 ) -> None:
     """Validate, filter, render, then write the file (all or nothing) or print."""
-    from wgctl.errors import UserError
     from wgctl.files.atomic import write_output
+    from wgctl.commands.progressbar import progress_bar
+    from wgctl.errors import UserError
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view, render_report
 
@@ -82,8 +83,9 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
         raise UserError(f"--format {fmt.value} needs --output FILE")
     if template is not None and not template.is_file():
         raise UserError(f"--template {template}: no such file")
-    view: View = load_view(repo, Sensitivity(audience.value), force=force)
-    data = render_report(view, report, fmt.value, params, repo=repo, template=template)
+    with progress_bar():
+        view: View = load_view(repo, Sensitivity(audience.value), force=force)
+        data = render_report(view, report, fmt.value, params, repo=repo, template=template)
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()

@@ -57,15 +57,17 @@ def validate(
 ) -> None:
     """Validate every record and every cross-record rule; exit 1 on errors."""
     from wgctl import output
+    from wgctl.commands.progressbar import progress_bar
     from wgctl.validate import validate_request
 
-    result = validate_request(
-        repo,
-        only=[_record_path(repo, p) for p in paths] if paths else None,
-        changed_since=changed_since,
-        today=today.date() if today else None,
-        max_bytes=max_bytes,
-    )
+    with progress_bar(fmt is Format.text):
+        result = validate_request(
+            repo,
+            only=[_record_path(repo, p) for p in paths] if paths else None,
+            changed_since=changed_since,
+            today=today.date() if today else None,
+            max_bytes=max_bytes,
+        )
     output.render(
         fmt.value,
         result.problems,

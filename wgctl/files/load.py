@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 from yaml.nodes import Node
 
+from wgctl import progress
 from wgctl.files import yamlio
 from wgctl.files.cache import Cache, GitState
 from wgctl.files.discover import Found, discover
@@ -49,7 +50,8 @@ def load_repo(
     state = git_state or (GitState.read(repo) if cache else None)
     store = Cache(repo, max_bytes, state) if state else None
     with gc_paused():  # see wgctl.heap
-        for item in found:
+        for done, item in enumerate(found, 1):
+            progress.step("files read", done, len(found))
             hit = store.get(item.rel) if store else None
             if hit is None:
                 record, file_problems = load_file(item, max_bytes=max_bytes, texts=texts)

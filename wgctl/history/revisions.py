@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from wgctl import progress
 from wgctl.files import yamlio
 from wgctl.confidentiality.audience import Mark
 from wgctl.history.changeset import ChangeSet
@@ -147,7 +148,8 @@ def record_log(repo: Path, record: str) -> tuple[str, list[LogEntry]]:
     entries = []
     previous: dict[str, Any] | None = None
     parsed: dict[str, dict[str, Any] | None] = {}
-    for rev in revisions:
+    for done, rev in enumerate(revisions, 1):
+        progress.step("revisions read", done, len(revisions))
         data = None
         if rev.blob is not None:
             if rev.blob not in parsed:
