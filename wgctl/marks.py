@@ -20,7 +20,8 @@ from wgctl import progress
 from wgctl.files import cache
 from wgctl.files import yamlio
 from wgctl.confidentiality.audience import Mark
-from wgctl.history.gitio import Git, read_blobs, tree_blobs
+from wgctl.gitblobs import read_blobs, tree_blobs
+from wgctl.history.gitio import Git
 from wgctl.models import KINDS, Record, Sensitivity
 
 FILE = "wgctl-marks.sqlite"

@@ -8,8 +8,6 @@ InputErrors (R23).
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +21,6 @@ from wgctl.files import yamlio
 from wgctl.files.discover import RECORDS_DIR
 
 DELETED = "D"
-_FILE_MODES = ("100644", "100755")  # not symlinks: their blob is a path, not a record
 
 
 @dataclass(frozen=True)
@@ -161,21 +158,6 @@ def blobs_at(g: Git, rev: str, max_bytes: int = yamlio.MAX_BYTES) -> dict[str, b
     return blobs
 
 
-def tree_blobs(g: Git, rev: str) -> dict[str, str]:
-    """{path: blob sha} of every regular file under records/ at `rev` (one `git ls-tree`)."""
-    out = g.run(
-        "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", rev, "--", g.top(RECORDS_DIR)
-    )
-    found: dict[str, str] = {}
-    for entry in out.split("\0"):
-        meta, _, path = entry.partition("\t")
-        fields = meta.split()
-        rel = g.rel(path)
-        if len(fields) == 3 and fields[1] == "blob" and fields[0] in _FILE_MODES and rel:
-            found[rel] = fields[2]
-    return found
-
-
 def blob_at(g: Git, rev: str, rel: str) -> bytes | None:
     """One file's bytes at a commit, or None when it does not exist there."""
     try:
@@ -234,33 +216,6 @@ def _revision(g: Git, chunk: str) -> Revision | None:
         old_path=old,
         blob=None if status == DELETED else fields[3],
     )
-
-
-def read_blobs(g: Git, shas: list[str], max_bytes: int = yamlio.MAX_BYTES) -> dict[str, bytes]:
-    """The bytes of each blob in one `git cat-file --batch` stream (omitted: missing, too big)."""
-    if not shas:
-        return {}
-    top = str(g.repo.working_tree_dir)
-    done = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        input="".join(f"{sha}\n" for sha in shas).encode(),
-        capture_output=True,
-        cwd=top,
-        env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        check=True,
-    )
-    out, at, found = done.stdout, 0, {}
-    while at < len(out):
-        end = out.index(b"\n", at)
-        name, kind, *size = out[at:end].decode().split()
-        at = end + 1
-        if kind == "missing" or not size:
-            continue
-        length = int(size[0])
-        if kind == "blob" and length <= max_bytes:
-            found[name] = out[at : at + length]
-        at += length + 1
-    return found
 
 
 def dirty(g: Git, rel: str) -> bool:

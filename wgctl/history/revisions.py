@@ -18,6 +18,7 @@ from wgctl.history.changeset import ChangeSet
 from wgctl.history.diffing import Seen, describe_change, diff_for_audience
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.errors import UserError
+from wgctl.gitblobs import read_blobs
 from wgctl.history.gitio import (
     DELETED,
     Git,
@@ -28,7 +29,6 @@ from wgctl.history.gitio import (
     file_history,
     find_record_path,
     open_git,
-    read_blobs,
 )
 from wgctl.marks import as_data, marks_at
 from wgctl.models import KINDS, Sensitivity
