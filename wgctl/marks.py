@@ -138,8 +138,14 @@ def _fingerprint(db: sqlite3.Connection) -> str | None:
 def _lookup(db: sqlite3.Connection, wanted: set[Key]) -> dict[Key, Mark | None]:
     """The cached marks among `wanted`; rows that do not read back are left out (misses)."""
     found: dict[Key, Mark | None] = {}
-    try:
-        rows = db.execute("select blob, kind, id, sensitivity, names from marks").fetchall()
+    try:  # join on the wanted blobs: rows of other commits' blobs stay unread
+        db.execute("create temp table if not exists wanted (blob text primary key) without rowid")
+        db.execute("delete from wanted")
+        db.executemany("insert or ignore into wanted values (?)", ((k[0],) for k in wanted))
+        rows = db.execute(
+            "select m.blob, m.kind, m.id, m.sensitivity, m.names"
+            " from marks m join wanted w on m.blob = w.blob"
+        ).fetchall()
     except sqlite3.Error:
         return {}
     for blob, kind, record_id, sensitivity, names in rows:
