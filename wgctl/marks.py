@@ -13,19 +13,29 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from wgctl import progress
 from wgctl.files import cache
 from wgctl.files import yamlio
 from wgctl.confidentiality.audience import Mark
+from wgctl.files.discover import RECORDS_DIR
 from wgctl.gitblobs import read_blobs, tree_blobs
 from wgctl.history.gitio import Git
 from wgctl.models import KINDS, Record, Sensitivity
 
 FILE = "wgctl-marks.sqlite"
 Key = tuple[str, str]  # (blob sha, kind folder)
+_MARKINGS = {s.value: s for s in Sensitivity}
+
+
+def is_record(rel: str) -> bool:
+    """True for a path of the form records/KIND/NAME.yaml, KIND one of the record kinds."""
+    parts = rel.split("/")
+    return (
+        len(parts) == 3 and parts[0] == RECORDS_DIR and parts[1] in KINDS and rel.endswith(".yaml")
+    )
 
 
 def as_data(raw: bytes | None) -> dict[str, Any] | None:
@@ -53,9 +63,9 @@ def marks_at(g: Git, rev: str, skip: Iterable[str]) -> list[Mark]:
     """The marks of every valid record file at `rev`, except the paths in `skip`."""
     skipped = set(skip)
     files = {
-        rel: (sha, PurePosixPath(rel).parent.name)
+        rel: (sha, rel.split("/")[1])
         for rel, sha in tree_blobs(g, rev).items()
-        if rel not in skipped and PurePosixPath(rel).parent.name in KINDS
+        if rel not in skipped and is_record(rel)
     }
     wanted = set(files.values())
     with _store(Path(g.repo.git_dir) / FILE) as db:
@@ -155,8 +165,9 @@ def _lookup(db: sqlite3.Connection, wanted: set[Key]) -> dict[Key, Mark | None]:
         if record_id is None:
             found[key] = None
             continue
-        with contextlib.suppress(ValueError, TypeError):
-            found[key] = Mark(record_id, kind, Sensitivity(sensitivity), tuple(json.loads(names)))
+        with contextlib.suppress(ValueError, TypeError, KeyError):
+            named = () if names == "[]" else tuple(json.loads(names))
+            found[key] = Mark(record_id, kind, _MARKINGS[sensitivity], named)
     return found
 
 

@@ -16,7 +16,6 @@ from wgctl.files import yamlio
 from wgctl.confidentiality.audience import Mark
 from wgctl.history.changeset import ChangeSet
 from wgctl.history.diffing import Seen, describe_change, diff_for_audience
-from wgctl.files.discover import RECORDS_DIR
 from wgctl.errors import UserError
 from wgctl.gitblobs import read_blobs
 from wgctl.history.gitio import (
@@ -30,8 +29,8 @@ from wgctl.history.gitio import (
     find_record_path,
     open_git,
 )
-from wgctl.marks import as_data, marks_at
-from wgctl.models import KINDS, Sensitivity
+from wgctl.marks import as_data, is_record, marks_at
+from wgctl.models import Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
 
@@ -79,7 +78,7 @@ def compare(repo: Path, spec: str = "HEAD") -> Comparison:
             base = g.run("merge-base", "--end-of-options", base, head).strip()
         result = Comparison(_span(g, base, head), {}, {}, {}, base)
         for change in diff_names(g, base, head):
-            if not _is_record(change.path):
+            if not is_record(change.path):
                 continue
             if change.status != "A":
                 old = change.old_path or change.path
@@ -97,13 +96,6 @@ def _span(g: Git, base: str, head: str | None) -> str:
         return g.run("rev-parse", "--short", "--end-of-options", sha).strip()
 
     return f"from {name(base)} to {name(head) if head else 'the working tree'}"
-
-
-def _is_record(rel: str) -> bool:
-    parts = PurePosixPath(rel).parts
-    return (
-        len(parts) == 3 and parts[0] == RECORDS_DIR and parts[1] in KINDS and rel.endswith(".yaml")
-    )
 
 
 def _worktree(repo: Path, rel: str) -> bytes | None:
@@ -191,5 +183,5 @@ def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
         marks = unchanged_marks(repo, found)
         return diff_for_audience((found.before, found.after), found.renames, audience, marks)
     with open_git(repo) as g:
-        after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if _is_record(rel)}
+        after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if is_record(rel)}
     return diff_for_audience(({}, after), {}, audience)
