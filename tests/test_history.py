@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.repo import RecordsRepo
+from wgctl.history import gitio
+from wgctl.history import revisions as history
+from wgctl.files import yamlio
 from wgctl.errors import InputError
-from wgctl.history import gitio, revisions
 
 
 def git_children() -> list[int]:
@@ -41,7 +43,7 @@ def test_changed_files_cover_committed_staged_unstaged_and_untracked(repo: Recor
     repo.write({"records/actions/-new ü.yaml": "id: x\n"})
     repo.remove("records/organisations/iom.yaml")
 
-    changes = revisions.changed_since(repo.root, base)
+    changes = history.changed_since(repo.root, base)
 
     assert changes.changed == {
         "records/organisations/aland.yaml",
@@ -71,15 +73,15 @@ def test_plain_folder_and_empty_repository_are_input_errors(
     plain = tmp_path / "plain"
     plain.mkdir()
     with pytest.raises(InputError, match="not a git repository"):
-        revisions.changed_since(plain, "HEAD")
+        history.changed_since(plain, "HEAD")
     with pytest.raises(InputError, match="no commits yet"):
-        revisions.changed_since(empty_repo.root, "HEAD")
+        history.changed_since(empty_repo.root, "HEAD")
     assert git_children() == []
 
 
 def test_bad_ref_is_an_input_error_and_never_an_option(repo: RecordsRepo) -> None:
     with pytest.raises(InputError, match="no such commit"):
-        revisions.changed_since(repo.root, "--output=oops")
+        history.changed_since(repo.root, "--output=oops")
     assert not (repo.root / "oops").exists()
     assert git_children() == []
 
@@ -92,7 +94,7 @@ def test_records_repository_inside_a_larger_git_tree(tmp_path: Path) -> None:
     outer.commit("two record folders")
     outer.write({"sub/records/themes/c.yaml": "id: c\n", "other/records/themes/d.yaml": "x\n"})
 
-    changes = revisions.changed_since(outer.root / "sub", "HEAD")
+    changes = history.changed_since(outer.root / "sub", "HEAD")
 
     assert changes.changed == {"records/themes/c.yaml"}
 
@@ -107,16 +109,16 @@ def test_file_history_follows_renames_oldest_first(repo: RecordsRepo) -> None:
     repo.commit("rename", date="2018-02-03T10:00:00+00:00", author="Bo Chen <bo@example.org>")
 
     with gitio.open_git(repo.root) as g:
-        revs = gitio.file_history(g, "records/organisations/karpania.yaml")
-        first = revisions.as_data(gitio.blob_at(g, revs[0].sha, revs[0].path))
+        revisions = gitio.file_history(g, "records/organisations/karpania.yaml")
+        first = yamlio.record_data(gitio.blob_at(g, revisions[0].sha, revisions[0].path))
 
-    assert [(r.status, r.author, r.path) for r in revs] == [
+    assert [(r.status, r.author, r.path) for r in revisions] == [
         ("A", "Test", rel),
         ("M", "Ana Lopez", rel),
         ("R", "Bo Chen", "records/organisations/karpania.yaml"),
     ]
-    assert revs[2].old_path == rel
-    assert revs[1].date.isoformat() == "2018-01-02T10:00:00+00:00"
+    assert revisions[2].old_path == rel
+    assert revisions[1].date.isoformat() == "2018-01-02T10:00:00+00:00"
     assert first is not None
     assert first["name"] == "Carpania"
     assert git_children() == []
@@ -147,10 +149,10 @@ def test_changes_since_a_date_for_the_report_appendix(repo: RecordsRepo) -> None
 
     repo.edit("records/organisations/aland.yaml", "name: Aland", "name: Åland")
     repo.commit("after the SOM", date="2017-11-05T10:00:00+00:00")
-    seen = revisions.changes_since(repo.root, date(2017, 10, 15), Sensitivity.PUBLIC)
+    seen = history.changes_since(repo.root, date(2017, 10, 15), Sensitivity.PUBLIC)
     assert [(c.change, c.path, c.details) for c in seen.changes] == [
         ("changed", "records/organisations/aland.yaml", ('name: "Aland" -> "Åland"',))
     ]
-    everything = revisions.changes_since(repo.root, date(2000, 1, 1), Sensitivity.PUBLIC)
+    everything = history.changes_since(repo.root, date(2000, 1, 1), Sensitivity.PUBLIC)
     assert {c.change for c in everything.changes} == {"added"}
     assert len(everything.changes) == 12

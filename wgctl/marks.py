@@ -18,12 +18,12 @@ from typing import Any
 
 from wgctl import progress
 from wgctl.files import cache
-from wgctl.files import yamlio
 from wgctl.confidentiality.audience import Mark
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.gitblobs import read_blobs, tree_blobs
 from wgctl.history.gitio import Git
 from wgctl.models import KINDS, Record, Sensitivity
+from wgctl.files.yamlio import record_data
 
 FILE = "wgctl-marks.sqlite"
 Key = tuple[str, str]  # (blob sha, kind folder)
@@ -36,16 +36,6 @@ def is_record(rel: str) -> bool:
     return (
         len(parts) == 3 and parts[0] == RECORDS_DIR and parts[1] in KINDS and rel.endswith(".yaml")
     )
-
-
-def as_data(raw: bytes | None) -> dict[str, Any] | None:
-    """Plain record data from a blob through the safe loader, or None when it is unreadable."""
-    if raw is None:
-        return None
-    try:
-        return yamlio.load_record_text(yamlio.decode(raw))
-    except yamlio.YamlError:
-        return None
 
 
 def as_record(kind: str, data: dict[str, Any] | None) -> Record | None:
@@ -84,7 +74,7 @@ def marks_at(g: Git, rev: str, skip: Iterable[str]) -> list[Mark]:
 
 
 def _mark(key: Key, raw: bytes | None) -> Mark | None:
-    record = as_record(key[1], as_data(raw))
+    record = as_record(key[1], record_data(raw))
     return Mark.of(record) if record is not None else None
 
 

@@ -54,15 +54,15 @@ def diff(
     ] = Audience.public,
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
+    from wgctl import diff_audience
     from wgctl.history import render as diff_render
-    from wgctl.history import diffing
     from wgctl.history import revisions as history
     from wgctl.commands.progressbar import progress_bar
     from wgctl.models import Sensitivity
 
     with progress_bar():
         found = history.compare(repo, spec)
-        seen = diffing.diff_for_audience(
+        seen = diff_audience.diff_for_audience(
             (found.before, found.after),
             found.renames,
             Sensitivity(audience.value),

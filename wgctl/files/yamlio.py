@@ -212,3 +212,14 @@ def parse_record(text: str) -> tuple[dict[str, Any], MappingNode]:
         raise YamlError("WG004", "a record must be a mapping of field: value", *_mark(root))
     data: dict[str, Any] = construct(root, text)
     return data, root
+
+
+def record_data(raw: bytes | None) -> dict[str, Any] | None:
+    """Plain record data from a git blob through the safe loader, or None when it is unreadable
+    (for history and diffs, where a file that cannot be read is simply not a record)."""
+    if raw is None:
+        return None
+    try:
+        return load_record_text(decode(raw))
+    except YamlError:
+        return None

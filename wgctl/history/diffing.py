@@ -8,16 +8,12 @@ a new or changed co-chair term, an action closed. Rendering lives in wgctl.diff_
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from wgctl.confidentiality.audience import WITHHELD, Mark, View, for_audience, names_hidden
-from wgctl.marks import as_record
-from wgctl.models import Sensitivity
 from wgctl.models.kinds import singular
-from wgctl.records import Records
 
 Data = dict[str, Any]
 MISSING: Any = object()
@@ -229,98 +225,3 @@ def _show(value: Any) -> str:
     if isinstance(value, bool | int | float):
         return json.dumps(value)
     return _short(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
-
-
-# --- What one audience may see of a change (R19) ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class Seen:
-    """The changes an audience may see, and how many other changes were left unnamed."""
-
-    changes: list[RecordChange]
-    hidden: int = 0  # changes to records (or parts) this audience may not see
-    invalid: int = 0  # changes to files that are not valid records
-
-
-def diff_for_audience(
-    changed: tuple[Mapping[str, Data | None], Mapping[str, Data | None]],
-    renames: Mapping[str, str],
-    audience: Sensitivity,
-    unchanged: Iterable[Mark] = (),
-) -> Seen:
-    """Compare what `audience` may see of the changed records on both sides.
-
-    `changed` holds the changed files' data on each side, by path; `unchanged` the marks of
-    every other record (the same on both sides), which decide what references and names in
-    the changed ones may show. A change the audience may not see (a hidden record, a hidden
-    part, a Chatham House identity, a clearance) is counted, never named.
-    """
-    before, after = changed
-    marks = list(unchanged)
-    old, new = _Side(before, audience, marks), _Side(after, audience, marks)
-    units = [(p, p) for p in sorted(set(changed[0]) | set(changed[1])) if p not in renames]
-    units = [u for u in units if u[0] not in renames.values()] + sorted(renames.items())
-    shown_before: dict[str, Data | None] = {}
-    shown_after: dict[str, Data | None] = {}
-    shown_renames: dict[str, str] = {}
-    invalid = 0
-    for was, now in units:
-        if was in old.invalid or now in new.invalid:
-            invalid += 1
-            continue
-        a, b = old.seen(was), new.seen(now)
-        if b is not None:
-            shown_after[now] = b
-        if a is not None and (b is not None or now not in after):
-            shown_before[was] = a
-        if a is not None and b is not None and was != now:
-            shown_renames[was] = now
-    changes = diff_records(shown_before, shown_after, shown_renames)
-    named = {c.path for c in changes} | {c.old_path for c in changes if c.old_path}
-    hidden = sum(
-        1
-        for was, now in units
-        if was not in old.invalid and now not in new.invalid and not {was, now} & named
-    )
-    return Seen(changes, hidden, invalid)
-
-
-class _Side:
-    """One side's records as the audience sees them, by path, as plain data."""
-
-    def __init__(
-        self, data: Mapping[str, Data | None], audience: Sensitivity, marks: list[Mark]
-    ) -> None:
-        records, self.invalid = Records(), set[str]()
-        for path, item in data.items():
-            record = as_record(PurePosixPath(path).parent.name, item)
-            if record is None:
-                self.invalid.add(path)
-                continue
-            record._path = path
-            records.add(record)
-        self.view = for_audience(records, audience, marks)
-        self.by_path = {r.path: r for r in self.view.records}
-
-    def seen(self, path: str) -> Data | None:
-        """The record at `path` as the audience sees it, or None (absent or hidden)."""
-        record = self.by_path.get(path)
-        if record is None:
-            return None
-        data = record.model_dump(mode="json", exclude_unset=True)
-        for never in record.private_fields:
-            data.pop(never, None)
-        return _scrub(data, self.view)  # type: ignore[no-any-return]
-
-
-def _scrub(value: Any, view: View) -> Any:
-    """Drop empty values; name a hidden record, or text naming one, as withheld."""
-    if isinstance(value, dict):
-        out = {k: _scrub(v, view) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v is not None and v != []}
-    if isinstance(value, list):
-        return [_scrub(v, view) for v in value]
-    if isinstance(value, str) and names_hidden(view, value):
-        return WITHHELD
-    return value

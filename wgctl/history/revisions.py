@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wgctl import progress
 from wgctl.files import yamlio
-from wgctl.confidentiality.audience import Mark
-from wgctl.history.changeset import ChangeSet
-from wgctl.history.diffing import Seen, describe_change, diff_for_audience
+from wgctl.history.diffing import describe_change
 from wgctl.errors import UserError
 from wgctl.gitblobs import read_blobs
 from wgctl.history.gitio import (
@@ -29,14 +27,21 @@ from wgctl.history.gitio import (
     find_record_path,
     open_git,
 )
-from wgctl.marks import as_data, is_record, marks_at
-from wgctl.models import Sensitivity
+from wgctl.files.yamlio import record_data as as_data
+
+if TYPE_CHECKING:  # the models and the audience filter only for diffs, not for `log`
+    from wgctl.confidentiality.audience import Mark
+    from wgctl.history.changeset import ChangeSet
+    from wgctl.diff_audience import Seen
+    from wgctl.models import Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
 
 
 def changed_since(repo: Path, ref: str) -> ChangeSet:
     """Files under records/ changed since `ref`: committed, staged, unstaged and untracked."""
+    from wgctl.history.changeset import ChangeSet  # noqa: PLC0415 - the models only where needed
+
     with open_git(repo) as g:
         changes = diff_names(g, g.commit(ref))
     changed = {c.path for c in changes if c.status != DELETED}
@@ -61,6 +66,8 @@ def unchanged_marks(repo: Path, found: Comparison) -> list[Mark]:
     Unchanged files are the same on both sides, so only their marks are needed, and those come
     from the marks cache: the changed records are the only ones parsed in full.
     """
+    from wgctl.marks import marks_at  # noqa: PLC0415 - the models only where needed
+
     with open_git(repo) as g:
         return marks_at(g, found.base, found.before)
 
@@ -70,6 +77,8 @@ def compare(repo: Path, spec: str = "HEAD") -> Comparison:
 
     Only changed files are parsed, through the same safe loader as validation.
     """
+    from wgctl.marks import is_record  # noqa: PLC0415 - the models only where needed
+
     base_ref, dots, head_ref = spec.partition("..")
     with open_git(repo) as g:
         head = g.commit(head_ref.removeprefix(".") or "HEAD") if dots else None
@@ -174,6 +183,9 @@ def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
     the history starts after `day`, every record counts as added. Filtered exactly like
     `wgctl diff`: what the audience may not see is counted, never named.
     """
+    from wgctl.diff_audience import diff_for_audience  # noqa: PLC0415
+    from wgctl.marks import is_record  # noqa: PLC0415
+
     with open_git(repo) as g:
         before = g.run(
             "rev-list", "-1", f"--before={day.isoformat()}T00:00:00", "HEAD", "--"
