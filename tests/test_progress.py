@@ -67,3 +67,12 @@ def test_no_bar_for_machine_formats_or_ci(repo: RecordsRepo) -> None:
     ):
         _, err = _run(repo.root, args, terminal=True, WGCTL_NO_CACHE="1", **env)
         assert "read" not in err and "checked" not in err, (args, err)
+
+
+def test_site_shows_a_bar_on_a_terminal_only(repo: RecordsRepo, tmp_path: Path) -> None:
+    args = ["site", "--out", str(tmp_path / "site"), "--as-of", "2017-10-01"]
+    _, err = _run(repo.root, args, terminal=True, WGCTL_NO_CACHE="1")
+    assert "files read" in err
+    _, piped = _run(repo.root, args, terminal=False, WGCTL_NO_CACHE="1")
+    assert "files read" not in piped and "\x1b" not in piped
+    assert "wrote" in piped

@@ -41,6 +41,7 @@ def site(
     repo: RepoOption = Path(),
 ) -> None:
     """Write the records as a static website (default `site/`) for one audience."""
+    from wgctl.commands.progressbar import progress_bar
     from wgctl.models import Sensitivity
     from wgctl.site.build import build_site
 
@@ -48,7 +49,8 @@ def site(
     level = Sensitivity(audience.value)
 
     def build() -> None:
-        done = build_site(repo, level, out, day, force=force)
+        with progress_bar():
+            done = build_site(repo, level, out, day, force=force)
         typer.echo(
             f"wrote {out} for a {audience.value} audience: {len(done.written)} file(s) "
             f"written, {len(done.unchanged)} unchanged, {len(done.removed)} removed",
