@@ -20,7 +20,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -28,9 +27,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import paired  # the benchmark's own helpers, beside it
 import synthetic
+from paired import Job, Rows, Run, Version, show
+from startup import bench_errors, bench_startup
 
 HERE = Path(__file__).resolve().parent.parent
-HEAVY = ("pydantic", "ruamel", "jinja2", "git", "rich", "yaml", "docx")
 REVISIONS = 200  # commits to one record on top of the first one: `log` reads 201 revisions
 LOG_RECORD = "records/meetings/meeting-0.yaml"
 HOLD = """\
@@ -42,31 +42,6 @@ kept = [
     for p in Path(sys.argv[1]).glob("records/*/*.yaml")
 ]
 """
-BARE_TYPER = """\
-import typer
-app = typer.Typer()
-@app.command()
-def validate(repo: str = ".") -> None:
-    "Validate."
-@app.command()
-def rules() -> None:
-    "Rules."
-app()
-"""
-Rows = list[tuple[float, paired.Run]]
-
-
-@dataclass(frozen=True)
-class Version:
-    """One wgctl source tree, run as `python -m wgctl` with it first on the path."""
-
-    name: str
-    tree: Path
-
-    def job(self, *args: str, env: dict[str, str] | None = None) -> paired.Job:
-        """A fresh `wgctl ARGS` process of this version."""
-        extra = {"PYTHONPATH": str(self.tree), **(env or {})}
-        return lambda: paired.run([sys.executable, "-m", "wgctl", *args], extra)
 
 
 def add_history(root: Path, rel: str, revisions: int) -> None:
@@ -89,7 +64,7 @@ def add_history(root: Path, rel: str, revisions: int) -> None:
     subprocess.run([*git, "reset", "-q", "--hard"], check=True, env=env)
 
 
-def log_reference(root: Path) -> paired.Run:
+def log_reference(root: Path) -> Run:
     """What `log` cannot avoid: `git log --follow` and reading the record's blobs in one stream."""
     start = time.perf_counter()
     git = ["git", "-C", str(root)]
@@ -98,7 +73,7 @@ def log_reference(root: Path) -> paired.Run:
     ).stdout.split()
     wanted = b"".join(sha + b":" + LOG_RECORD.encode() + b"\n" for sha in shas)
     subprocess.run([*git, "cat-file", "--batch"], input=wanted, capture_output=True, check=True)
-    return paired.Run(time.perf_counter() - start, 0.0)
+    return Run(time.perf_counter() - start, 0.0)
 
 
 def edit(path: Path, text: str) -> Callable[[], None]:
@@ -112,20 +87,14 @@ def edit(path: Path, text: str) -> Callable[[], None]:
     return change
 
 
-def then(before: Callable[[], None], job: paired.Job) -> paired.Job:
+def then(before: Callable[[], None], job: Job) -> Job:
     """`job`, with untimed preparation."""
 
-    def prepared() -> paired.Run:
+    def prepared() -> Run:
         before()
         return job()
 
     return prepared
-
-
-def show(label: str, goal: str, values: Rows, unit: str = "x L") -> None:
-    """One table row: the ratio of each version, then the goal."""
-    cells = "  ".join(f"{ratio:6.2f} {unit}" for ratio, _ in values)
-    print(f"{label:<46} {cells}   goal {goal}", flush=True)
 
 
 class Bench:
@@ -146,7 +115,7 @@ class Bench:
         ours = {"PYTHONPATH": str(versions[-1].tree)}
         self.L = lambda: paired.run([sys.executable, str(hold), str(self.root)], ours)
 
-    def row(self, label: str, goal: str, make: Callable[[Version, Path], paired.Job]) -> Rows:
+    def row(self, label: str, goal: str, make: Callable[[Version, Path], Job]) -> Rows:
         """Warm each version's cache once, then the paired ratios to L(N)."""
         jobs = [make(v, r) for v, r in zip(self.versions, self.roots, strict=True)]
         for job in jobs:
@@ -197,98 +166,17 @@ def bench_size(n: int, versions: list[Version], repeat: int, tmp: Path, log: boo
         lambda v, r: v.job(*report, "-o", str(tmp / f"p-{v.name}.md"), "--repo", str(r)),
     )
     if log:
-        jobs = [
-            v.job("log", LOG_RECORD, "--repo", str(r))
-            for v, r in zip(versions, b.roots, strict=True)
-        ]
-        base, found = paired.ratios(lambda: log_reference(b.root), jobs, repeat)
-        show(f"log RECORD, {REVISIONS + 1} revisions (x git log + blobs)", "<= 2", found, "x  ")
-        print(f"   (git log --follow + one cat-file stream: {base.seconds:.2f} s)")
+        bench_log(b)
 
 
-BROKEN = {
-    "syntax": ("title: Workshop", "title: [Workshop"),
-    "schema": ("- Close\n", "- Close\n- 5\n"),
-    "unknown": ("location:", "locatoin:"),
-    "date": ("start: 20", "start: 2O"),
-}
-
-
-def bench_errors(tmp: Path, per_kind: int = 50) -> None:
-    """Time to turn a failing file into located problems (read, parse, validate, locate)."""
-    from wgctl.files.discover import Found
-    from wgctl.files.load import load_file
-
-    meetings = {rel: text for rel, text in synthetic.records(600).items() if "/meetings/" in rel}
-    worst, total, files = 0.0, 0.0, 0
-    for name, (old, new) in BROKEN.items():
-        for rel, text in list(meetings.items())[:per_kind]:
-            path = tmp / "broken" / name / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text.replace(old, new, 1))
-            start = time.perf_counter()
-            record, problems = load_file(Found(str(path), rel))
-            spent = time.perf_counter() - start
-            assert record is None and problems and problems[0].line > 1, (name, problems)
-            worst, total, files = max(worst, spent), total + spent, files + 1
-    print(
-        f"\n== errors: {files} failing files, {total / files * 1e3:.2f} ms mean,"
-        f" {worst * 1e3:.2f} ms worst per file (target <= 3 ms)"
-    )
-
-
-def bundled_repo(tmp: Path) -> Path:
-    """The bundled records in a git repository of their own (the cache stays out of ours)."""
-    repo = tmp / "bundled"
-    shutil.copytree(HERE / "records", repo / "records")
-    env = {**os.environ, **synthetic.GIT_ENV}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "records"]):
-        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
-    return repo
-
-
-def bench_startup(versions: list[Version], repeat: int, tmp: Path) -> None:
-    """Commands on the bundled records against a bare Typer app, and `--help` against its own."""
-    bare = tmp / "bare_typer.py"
-    bare.write_text(BARE_TYPER)
-    repo = str(bundled_repo(tmp))
-    print(f"\n== startup, the bundled records; columns: {', '.join(v.name for v in versions)}")
-    n = max(repeat, 10)
-    commands = {
-        "validate": ("validate", "--repo", repo),
-        "roster next dwg": ("roster", "next", "dwg", "--as-of", "2016-06-01", "--repo", repo),
-        "report progress (md)": (
-            *("report", "progress", "--until", "2017-10-31", "--format", "md"),
-            *("-o", str(tmp / "p.md"), "--repo", repo),
-        ),
-    }
-    do_nothing = lambda: paired.run([sys.executable, str(bare), "rules"])  # noqa: E731
-    for label, args in commands.items():
-        _, found = paired.ratios(do_nothing, [v.job(*args) for v in versions], n)
-        show(f"{label} (x a bare typer command)", "<= 1.3", found, "x  ")
-    pydantic = lambda: paired.run([sys.executable, "-c", "import pydantic"])  # noqa: E731
-    _, found = paired.ratios(pydantic, [v.job(*commands["validate"]) for v in versions], n)
-    show("validate (x `import pydantic`)", "(for scale)", found, "x  ")
-    bare_help = lambda: paired.run([sys.executable, str(bare), "--help"])  # noqa: E731
-    _, found = paired.ratios(bare_help, [v.job("--help") for v in versions], max(repeat, 40))
-    show("--help (x a bare typer --help, 40 pairs)", "<= 1.2", found, "x  ")
-    for v in versions:
-        print(f"   {v.name}: heavy modules imported by `wgctl --help`: {heavy_on_help(v)}")
-
-
-def heavy_on_help(v: Version) -> str:
-    """Which heavy libraries `wgctl --help` imports."""
-    probe = (
-        "import sys\nsys.argv = ['wgctl', '--help']\nfrom wgctl.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
-    env = {**os.environ, "PYTHONPATH": str(v.tree)}
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env
-    )
-    lines = done.stdout.strip().splitlines()
-    return (lines[-1] if lines else "") or "none"
+def bench_log(b: Bench) -> None:
+    """`log` of a record with 201 revisions against git's own cost of reading them."""
+    jobs = [
+        v.job("log", LOG_RECORD, "--repo", str(r)) for v, r in zip(b.versions, b.roots, strict=True)
+    ]
+    base, found = paired.ratios(lambda: log_reference(b.root), jobs, b.repeat)
+    show(f"log RECORD, {REVISIONS + 1} revisions (x git log + blobs)", "<= 2", found, "x  ")
+    print(f"   (git log --follow + one cat-file stream: {base.seconds:.2f} s)")
 
 
 def main() -> None:

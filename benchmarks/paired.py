@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,25 @@ def ratios(reference: Job, jobs: Sequence[Job], repeat: int) -> tuple[Run, list[
             last[k] = jobs[k]()
             found[k].append(last[k].seconds / base)
     return ref, [(statistics.median(r), last[k]) for k, r in enumerate(found)]
+
+
+Rows = list[tuple[float, Run]]
+
+
+@dataclass(frozen=True)
+class Version:
+    """One wgctl source tree, run as `python -m wgctl` with it first on the path."""
+
+    name: str
+    tree: Path
+
+    def job(self, *args: str, env: dict[str, str] | None = None) -> Job:
+        """A fresh `wgctl ARGS` process of this version."""
+        extra = {"PYTHONPATH": str(self.tree), **(env or {})}
+        return lambda: run([sys.executable, "-m", "wgctl", *args], extra)
+
+
+def show(label: str, goal: str, values: Rows, unit: str = "x L") -> None:
+    """One table row: the ratio of each version, then the goal."""
+    cells = "  ".join(f"{ratio:6.2f} {unit}" for ratio, _ in values)
+    print(f"{label:<46} {cells}   goal {goal}", flush=True)
