@@ -25,7 +25,7 @@ class Run:
     peak_mib: float
 
 
-def run(args: Sequence[str], env: dict[str, str] | None = None) -> Run:
+def run(args: Sequence[str], env: dict[str, str] | None = None, cwd: str | None = None) -> Run:
     """Run `args` in a fresh process, output discarded; wall time and peak RSS of that child."""
     start = time.perf_counter()
     child = subprocess.Popen(
@@ -33,6 +33,7 @@ def run(args: Sequence[str], env: dict[str, str] | None = None) -> Run:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
     )
     _, _, usage = os.wait4(child.pid, 0)
     child.returncode = 0
@@ -77,7 +78,8 @@ class Version:
     def job(self, *args: str, env: dict[str, str] | None = None) -> Job:
         """A fresh `wgctl ARGS` process of this version."""
         extra = {"PYTHONPATH": str(self.tree), **(env or {})}
-        return lambda: run([sys.executable, "-m", "wgctl", *args], extra)
+        # From the tree itself: `python -m` puts the current folder first on the path.
+        return lambda: run([sys.executable, "-m", "wgctl", *args], extra, cwd=str(self.tree))
 
 
 def show(label: str, goal: str, values: Rows, unit: str = "x L") -> None:

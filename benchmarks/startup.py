@@ -110,7 +110,12 @@ def heavy_on_help(v: Version) -> str:
     )
     env = {**os.environ, "PYTHONPATH": str(v.tree)}
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=str(v.tree),
     )
     lines = done.stdout.strip().splitlines()
     return (lines[-1] if lines else "") or "none"
