@@ -6,14 +6,14 @@ and the audience filter, and `wgctl log` needs only the other half.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from wgctl.confidentiality.audience import WITHHELD, Mark, View, for_audience, names_hidden
+from wgctl.confidentiality.audience import WITHHELD, View, for_audience, names_hidden
 from wgctl.history.diffing import Data, RecordChange, diff_records
-from wgctl.marks import as_record
+from wgctl.marks import Unchanged, as_record
 from wgctl.models import Sensitivity
 from wgctl.records import Records
 
@@ -31,18 +31,18 @@ def diff_for_audience(
     changed: tuple[Mapping[str, Data | None], Mapping[str, Data | None]],
     renames: Mapping[str, str],
     audience: Sensitivity,
-    unchanged: Iterable[Mark] = (),
+    unchanged: Unchanged | None = None,
 ) -> Seen:
     """Compare what `audience` may see of the changed records on both sides.
 
-    `changed` holds the changed files' data on each side, by path; `unchanged` the marks of
-    every other record (the same on both sides), which decide what references and names in
-    the changed ones may show. A change the audience may not see (a hidden record, a hidden
+    `changed` holds the changed files' data on each side, by path; `unchanged` what the filter
+    needs of every other record (the same on both sides): which references and names in the
+    changed ones may show. A change the audience may not see (a hidden record, a hidden
     part, a Chatham House identity, a clearance) is counted, never named.
     """
     before, after = changed
-    marks = list(unchanged)
-    old, new = _Side(before, audience, marks), _Side(after, audience, marks)
+    rest = unchanged or Unchanged()
+    old, new = _Side(before, audience, rest), _Side(after, audience, rest)
     units = [(p, p) for p in sorted(set(changed[0]) | set(changed[1])) if p not in renames]
     units = [u for u in units if u[0] not in renames.values()] + sorted(renames.items())
     shown_before: dict[str, Data | None] = {}
@@ -74,17 +74,18 @@ class _Side:
     """One side's records as the audience sees them, by path, as plain data."""
 
     def __init__(
-        self, data: Mapping[str, Data | None], audience: Sensitivity, marks: list[Mark]
+        self, data: Mapping[str, Data | None], audience: Sensitivity, rest: Unchanged
     ) -> None:
         records, self.invalid = Records(), set[str]()
-        for path, item in data.items():
+        for path, item in [*rest.parties.items(), *data.items()]:
             record = as_record(PurePosixPath(path).parent.name, item)
             if record is None:
-                self.invalid.add(path)
+                if path in data:
+                    self.invalid.add(path)
                 continue
             record._path = path
             records.add(record)
-        self.view = for_audience(records, audience, marks)
+        self.view = for_audience(records, audience, rest.marks)
         self.by_path = {r.path: r for r in self.view.records}
 
     def seen(self, path: str) -> Data | None:

@@ -1,18 +1,18 @@
 """What the audience filter needs of every record at a commit, without parsing them each time.
 
 Why: `wgctl diff` parses only the records that changed, but what it may show of them depends on
-every other record's id, marking and names (wgctl.audience.Mark). Marks are kept per git blob
-and kind in .git/wgctl-marks.sqlite, so a blob is parsed once and later diffs read one small
-table. The file is a cache: unreadable, foreign or written by another version of wgctl's code,
+every other record: the names of parties (organisations, groups, people: read whole, they are
+few) and the id and marking of the rest (wgctl.audience.Mark). Marks are kept per git blob and
+kind in .git/wgctl-marks.sqlite, so such a blob is parsed once and later diffs read one table. The file is a cache: unreadable, foreign or written by another version of wgctl's code,
 it is ignored and rebuilt; WGCTL_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +49,39 @@ def as_record(kind: str, data: dict[str, Any] | None) -> Record | None:
         return None
 
 
-def marks_at(g: Git, rev: str, skip: Iterable[str]) -> list[Mark]:
-    """The marks of every valid record file at `rev`, except the paths in `skip`."""
+@dataclass
+class Unchanged:
+    """What the audience filter needs of the records a diff does not change: the data of those
+    that name parties (their names are withheld from free text), the marks of the rest."""
+
+    marks: list[Mark] = field(default_factory=list)
+    parties: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+
+
+def names_parties(kind: str) -> bool:
+    """True for the kinds whose records name a party (organisations, groups, people)."""
+    model = KINDS[kind]
+    return bool(model.name_fields) or model.personal
+
+
+def unchanged_at(g: Git, rev: str, skip: Iterable[str]) -> Unchanged:
+    """What the filter needs of every record file at `rev` except the paths in `skip`."""
     skipped = set(skip)
     files = {
         rel: (sha, rel.split("/")[1])
         for rel, sha in tree_blobs(g, rev).items()
         if rel not in skipped and is_record(rel)
     }
-    wanted = set(files.values())
+    named = {rel: key for rel, key in files.items() if names_parties(key[1])}
+    blobs = read_blobs(g, sorted({sha for sha, _ in named.values()}))
+    parties = {rel: record_data(blobs.get(sha)) for rel, (sha, _) in named.items()}
+    others = [key for rel, key in files.items() if rel not in named]
+    return Unchanged(marks_at(g, others), parties)
+
+
+def marks_at(g: Git, keys: list[Key]) -> list[Mark]:
+    """The marks of these record blobs (cached in .git/; each blob parsed once, ever)."""
+    wanted = set(keys)
     with _store(Path(g.repo.git_dir) / FILE) as db:
         known = _lookup(db, wanted) if db else {}
         missing = sorted(wanted - known.keys())
@@ -70,7 +94,7 @@ def marks_at(g: Git, rev: str, skip: Iterable[str]) -> list[Mark]:
             if db:
                 _remember(db, fresh)
             known.update(fresh)
-    return [m for key in files.values() if (m := known[key]) is not None]
+    return [m for key in keys if (m := known[key]) is not None]
 
 
 def _mark(key: Key, raw: bytes | None) -> Mark | None:
@@ -114,7 +138,7 @@ def _open(path: Path) -> sqlite3.Connection:
             db.execute("create table meta (fingerprint text not null)")
             db.execute(
                 "create table marks (blob text, kind text, id text, sensitivity text,"
-                " names text, primary key (blob, kind)) without rowid"
+                " primary key (blob, kind)) without rowid"
             )
             db.execute("insert into meta values (?)", (stamp,))
             db.execute("commit")
@@ -143,33 +167,30 @@ def _lookup(db: sqlite3.Connection, wanted: set[Key]) -> dict[Key, Mark | None]:
         db.execute("delete from wanted")
         db.executemany("insert or ignore into wanted values (?)", ((k[0],) for k in wanted))
         rows = db.execute(
-            "select m.blob, m.kind, m.id, m.sensitivity, m.names"
+            "select m.blob, m.kind, m.id, m.sensitivity"
             " from marks m join wanted w on m.blob = w.blob"
         ).fetchall()
     except sqlite3.Error:
         return {}
-    for blob, kind, record_id, sensitivity, names in rows:
+    for blob, kind, record_id, sensitivity in rows:
         key = (blob, kind)
         if key not in wanted:
             continue
         if record_id is None:
             found[key] = None
             continue
-        with contextlib.suppress(ValueError, TypeError, KeyError):
-            named = () if names == "[]" else tuple(json.loads(names))
-            found[key] = Mark(record_id, kind, _MARKINGS[sensitivity], named)
+        with contextlib.suppress(KeyError):
+            found[key] = Mark(record_id, kind, _MARKINGS[sensitivity])
     return found
 
 
 def _remember(db: sqlite3.Connection, fresh: dict[Key, Mark | None]) -> None:
     """Store new marks; failing to write only costs time next run."""
     rows = [
-        (sha, kind, m.id, m.sensitivity.value, json.dumps(m.names))
-        if m
-        else (sha, kind, None, None, "[]")
+        (sha, kind, m.id if m else None, m.sensitivity.value if m else None)
         for (sha, kind), m in fresh.items()
     ]
     with contextlib.suppress(sqlite3.Error):
         db.execute("begin immediate")
-        db.executemany("insert or replace into marks values (?, ?, ?, ?, ?)", rows)
+        db.executemany("insert or replace into marks values (?, ?, ?, ?)", rows)
         db.execute("commit")

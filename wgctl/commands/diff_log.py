@@ -66,7 +66,7 @@ def diff(
             (found.before, found.after),
             found.renames,
             Sensitivity(audience.value),
-            history.unchanged_marks(repo, found),
+            history.unchanged(repo, found),
         )
     span = f"{found.span}, for a {audience.value} audience"
     render = diff_render.render_markdown if fmt is DiffFormat.md else diff_render.render_text

@@ -30,9 +30,9 @@ from wgctl.history.gitio import (
 from wgctl.files.yamlio import record_data as as_data
 
 if TYPE_CHECKING:  # the models and the audience filter only for diffs, not for `log`
-    from wgctl.confidentiality.audience import Mark
     from wgctl.history.changeset import ChangeSet
     from wgctl.diff_audience import Seen
+    from wgctl.marks import Unchanged
     from wgctl.models import Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
@@ -60,16 +60,16 @@ class Comparison:
     base: str = ""
 
 
-def unchanged_marks(repo: Path, found: Comparison) -> list[Mark]:
+def unchanged(repo: Path, found: Comparison) -> Unchanged:
     """What the audience filter needs of every record `found` does not change.
 
-    Unchanged files are the same on both sides, so only their marks are needed, and those come
-    from the marks cache: the changed records are the only ones parsed in full.
+    Unchanged files are the same on both sides: the records that name parties are read, the
+    others stand in as marks from the marks cache (wgctl.marks), never parsed again.
     """
-    from wgctl.marks import marks_at  # noqa: PLC0415 - the models only where needed
+    from wgctl.marks import unchanged_at  # noqa: PLC0415 - the models only where needed
 
     with open_git(repo) as g:
-        return marks_at(g, found.base, found.before)
+        return unchanged_at(g, found.base, found.before)
 
 
 def compare(repo: Path, spec: str = "HEAD") -> Comparison:
@@ -192,8 +192,8 @@ def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
         ).strip()
     if before:
         found = compare(repo, f"{before}..HEAD")
-        marks = unchanged_marks(repo, found)
-        return diff_for_audience((found.before, found.after), found.renames, audience, marks)
+        rest = unchanged(repo, found)
+        return diff_for_audience((found.before, found.after), found.renames, audience, rest)
     with open_git(repo) as g:
         after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if is_record(rel)}
     return diff_for_audience(({}, after), {}, audience)

@@ -16,7 +16,8 @@ from typing import Any
 
 from wgctl import dates
 from wgctl.confidentiality.audience import View
-from wgctl.history.diffing import RecordChange, Seen
+from wgctl.diff_audience import Seen
+from wgctl.history.diffing import RecordChange
 from wgctl.models import ActionItem, Document, Group, Initiative, Meeting, Record
 
 Span = tuple[date, date]
