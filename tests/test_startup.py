@@ -37,3 +37,15 @@ def test_validate_of_an_unchanged_tree_imports_neither_models_nor_checks(
     assert second[-1] == "[]"
     assert first[:-1] == second[:-1]
     assert "files checked" in second[-2]
+
+
+def test_log_imports_no_models(repo: RecordsRepo) -> None:
+    """A record's history compares plain data: building the models would double its time."""
+    probe = PROBE.replace(
+        '"validate", "--repo", sys.argv[1]', '"log", "iom", "--repo", sys.argv[1]'
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(repo.root)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert any("created" in line for line in out)
+    assert out[-1] == "[]"

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from wgctl.models.kinds import singular
-
 Data = dict[str, Any]
 MISSING: Any = object()
 _TITLE_FIELDS = ("title", "name", "text")
@@ -33,6 +31,8 @@ class RecordChange:
     @property
     def kind(self) -> str:
         """The record kind in the singular, from the folder: 'meeting', 'action item'."""
+        from wgctl.models.kinds import singular  # noqa: PLC0415 - `log` never needs the models
+
         return singular(PurePosixPath(self.path).parent.name)
 
     @property
