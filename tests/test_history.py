@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.repo import RecordsRepo
+from wgctl.errors import InputError
+from wgctl.files import yamlio
 from wgctl.history import gitio
 from wgctl.history import revisions as history
-from wgctl.files import yamlio
-from wgctl.errors import InputError
 
 
 def git_children() -> list[int]:

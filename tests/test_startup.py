@@ -15,7 +15,7 @@ try:
     main()
 except SystemExit:
     pass
-print(sorted(m for m in ("wgctl.checks", "wgctl.models", "wgctl.load") if m in sys.modules))
+print(sorted(m for m in ("wgctl.checks", "wgctl.models", "wgctl.files.load") if m in sys.modules))
 """
 
 
@@ -33,7 +33,7 @@ def test_validate_of_an_unchanged_tree_imports_neither_models_nor_checks(
         for _ in range(2)
     ]
     first, second = runs
-    assert first[-1] == "['wgctl.checks', 'wgctl.load', 'wgctl.models']"
+    assert first[-1] == "['wgctl.checks', 'wgctl.files.load', 'wgctl.models']"
     assert second[-1] == "[]"
     assert first[:-1] == second[:-1]
     assert "files checked" in second[-2]
