@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wgctl.files.cache import GitState, ResultMemo
 from wgctl.errors import InputError, Problem, Severity
-from wgctl.heap import gc_frozen
+from wgctl.files.cache import GitState, ResultMemo
+from wgctl.files.heap import gc_frozen
 from wgctl.files.sourcetext import SourceTexts
 from wgctl.files.textfile import MAX_BYTES
 
@@ -87,7 +87,7 @@ def validate_repo(
     texts = SourceTexts(repo, max_bytes)
     loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state, texts=texts)
     texts.allowed = set(loaded.files)  # discovery's verdict: only these are ever read
-    with gc_frozen():  # see wgctl.heap
+    with gc_frozen():  # see wgctl.files.heap
         problems = loaded.problems + run_checks(loaded.records, today=day, repo=repo)
     if only is not None:
         wanted = set(only)

@@ -54,10 +54,10 @@ def diff(
     ] = Audience.public,
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
-    from wgctl import diff_audience
+    from wgctl.commands.progressbar import progress_bar
+    from wgctl.history import diff_audience
     from wgctl.history import render as diff_render
     from wgctl.history import revisions as history
-    from wgctl.commands.progressbar import progress_bar
     from wgctl.models import Sensitivity
 
     with progress_bar():
@@ -80,8 +80,8 @@ def log(
     fmt: Annotated[LogFormat, typer.Option("--format", help="text or json.")] = LogFormat.text,
 ) -> None:
     """Show one record's history from git: who changed which field, when, in which commit."""
-    from wgctl.history import revisions as history
     from wgctl.commands.progressbar import progress_bar
+    from wgctl.history import revisions as history
 
     with progress_bar(fmt is LogFormat.text):
         rel, entries = history.record_log(repo, record)

@@ -73,9 +73,9 @@ def _emit(  # noqa: PLR0917 - the options all report commands share, in --help o
     repo: Path,
 ) -> None:
     """Validate, filter, render, then write the file (all or nothing) or print."""
-    from wgctl.files.atomic import write_output
     from wgctl.commands.progressbar import progress_bar
     from wgctl.errors import UserError
+    from wgctl.files.atomic import write_output
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view, render_report
 

@@ -103,7 +103,7 @@ class Mark:
     Why: `wgctl diff` shows only the changed records, but which of their references may be
     shown depends on every other record. Records that name parties (organisations, groups,
     people) are needed whole (their names are withheld from free text); of the rest, the
-    marks suffice (see wgctl.marks).
+    marks suffice (see wgctl.history.marks).
     """
 
     id: str

@@ -25,7 +25,7 @@ from typing import Any
 
 from wgctl.files.atomic import write_atomic
 from wgctl.files.discover import RECORDS_DIR
-from wgctl.heap import gc_paused
+from wgctl.files.heap import gc_paused
 
 CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"

@@ -10,15 +10,15 @@ from pydantic import ValidationError
 from yaml.nodes import Node
 
 from wgctl import progress
+from wgctl.errors import Place, Problem
 from wgctl.files import yamlio
 from wgctl.files.cache import Cache, GitState
 from wgctl.files.discover import Found, discover
-from wgctl.errors import Place, Problem
-from wgctl.heap import gc_paused
-from wgctl.models import KINDS, Record
+from wgctl.files.heap import gc_paused
 from wgctl.files.pydantic_errors import describe
-from wgctl.records import Records
 from wgctl.files.sourcetext import SourceTexts
+from wgctl.models import KINDS, Record
+from wgctl.records import Records
 
 
 @dataclass
@@ -49,7 +49,7 @@ def load_repo(
     records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
     state = git_state or (GitState.read(repo) if cache else None)
     store = Cache(repo, max_bytes, state) if state else None
-    with gc_paused():  # see wgctl.heap
+    with gc_paused():  # see wgctl.files.heap
         for done, item in enumerate(found, 1):
             progress.step("files read", done, len(found))
             hit = store.get(item.rel) if store else None

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wgctl.files.discover import readable
 from wgctl.errors import YamlError
+from wgctl.files.discover import readable
 from wgctl.files.textfile import MAX_BYTES, read_text
 
 if TYPE_CHECKING:

@@ -12,10 +12,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from wgctl import progress
-from wgctl.files import yamlio
-from wgctl.history.diffing import describe_change
 from wgctl.errors import UserError
-from wgctl.gitblobs import read_blobs
+from wgctl.files import yamlio
+from wgctl.files.yamlio import record_data as as_data
+from wgctl.history.diffing import describe_change
+from wgctl.history.gitblobs import read_blobs
 from wgctl.history.gitio import (
     DELETED,
     Git,
@@ -27,12 +28,11 @@ from wgctl.history.gitio import (
     find_record_path,
     open_git,
 )
-from wgctl.files.yamlio import record_data as as_data
 
 if TYPE_CHECKING:  # the models and the audience filter only for diffs, not for `log`
     from wgctl.history.changeset import ChangeSet
-    from wgctl.diff_audience import Seen
-    from wgctl.marks import Unchanged
+    from wgctl.history.diff_audience import Seen
+    from wgctl.history.marks import Unchanged
     from wgctl.models import Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
@@ -64,9 +64,9 @@ def unchanged(repo: Path, found: Comparison) -> Unchanged:
     """What the audience filter needs of every record `found` does not change.
 
     Unchanged files are the same on both sides: the records that name parties are read, the
-    others stand in as marks from the marks cache (wgctl.marks), never parsed again.
+    others stand in as marks from the marks cache (wgctl.history.marks), never parsed again.
     """
-    from wgctl.marks import unchanged_at  # noqa: PLC0415 - the models only where needed
+    from wgctl.history.marks import unchanged_at  # noqa: PLC0415 - the models only where needed
 
     with open_git(repo) as g:
         return unchanged_at(g, found.base, found.before)
@@ -77,7 +77,7 @@ def compare(repo: Path, spec: str = "HEAD") -> Comparison:
 
     Only changed files are parsed, through the same safe loader as validation.
     """
-    from wgctl.marks import is_record  # noqa: PLC0415 - the models only where needed
+    from wgctl.history.marks import is_record  # noqa: PLC0415 - the models only where needed
 
     base_ref, dots, head_ref = spec.partition("..")
     with open_git(repo) as g:
@@ -183,8 +183,8 @@ def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
     the history starts after `day`, every record counts as added. Filtered exactly like
     `wgctl diff`: what the audience may not see is counted, never named.
     """
-    from wgctl.diff_audience import diff_for_audience  # noqa: PLC0415
-    from wgctl.marks import is_record  # noqa: PLC0415
+    from wgctl.history.diff_audience import diff_for_audience  # noqa: PLC0415
+    from wgctl.history.marks import is_record  # noqa: PLC0415
 
     with open_git(repo) as g:
         before = g.run(

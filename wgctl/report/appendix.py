@@ -16,7 +16,7 @@ from typing import Any
 
 from wgctl import dates
 from wgctl.confidentiality.audience import View
-from wgctl.diff_audience import Seen
+from wgctl.history.diff_audience import Seen
 from wgctl.history.diffing import RecordChange
 from wgctl.models import ActionItem, Document, Group, Initiative, Meeting, Record
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from wgctl.confidentiality.audience import WITHHELD, View, for_audience, names_hidden
 from wgctl.history.diffing import Data, RecordChange, diff_records
-from wgctl.marks import Unchanged, as_record
+from wgctl.history.marks import Unchanged, as_record
 from wgctl.models import Sensitivity
 from wgctl.records import Records
 

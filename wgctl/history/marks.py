@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from wgctl import progress
-from wgctl.files import cache
 from wgctl.confidentiality.audience import Mark
+from wgctl.files import cache
 from wgctl.files.discover import RECORDS_DIR
-from wgctl.gitblobs import read_blobs, tree_blobs
+from wgctl.files.yamlio import record_data
+from wgctl.history.gitblobs import read_blobs, tree_blobs
 from wgctl.history.gitio import Git
 from wgctl.models import KINDS, Record, Sensitivity
-from wgctl.files.yamlio import record_data
 
 FILE = "wgctl-marks.sqlite"
 Key = tuple[str, str]  # (blob sha, kind folder)

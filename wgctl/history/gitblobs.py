@@ -11,8 +11,8 @@ import os
 import subprocess
 
 from wgctl.files.discover import RECORDS_DIR
-from wgctl.history.gitio import Git
 from wgctl.files.textfile import MAX_BYTES
+from wgctl.history.gitio import Git
 
 _FILE_MODES = ("100644", "100755")  # not symlinks: their blob is a path, not a record
 
