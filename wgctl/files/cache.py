@@ -26,6 +26,7 @@ from typing import Any
 from wgctl.files.atomic import write_atomic
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.files.heap import gc_paused
+from wgctl.gitcmd import run_git
 
 CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"
@@ -39,14 +40,6 @@ Entry = tuple[str, Any, list[Any]]  # (blob sha, record or None, problems)
 def enabled() -> bool:
     """False when the user turned the cache off."""
     return not os.environ.get("WGCTL_NO_CACHE")
-
-
-def _git(repo: Path, *args: str) -> bytes:
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}  # never take the index lock from others
-    done = subprocess.run(
-        ["git", "-C", str(repo), *args], capture_output=True, check=True, env=env, timeout=60
-    )
-    return done.stdout
 
 
 class GitState:
@@ -64,9 +57,9 @@ class GitState:
         if not enabled() or not (repo / ".git").is_dir():
             return None
         try:
-            listing = _git(repo, "ls-files", "-s", "-z")
-            status = _git(repo, "status", "--porcelain", "-z", "--untracked-files=all")
-            ignored = _git(
+            listing = run_git(repo, "ls-files", "-s", "-z")
+            status = run_git(repo, "status", "--porcelain", "-z", "--untracked-files=all")
+            ignored = run_git(
                 repo,
                 "ls-files",
                 "-z",

@@ -7,11 +7,9 @@ number of blobs, so a command reading a record's history or a diff's records pay
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.files.textfile import MAX_BYTES
+from wgctl.gitcmd import run_git
 from wgctl.history.gitio import Git
 
 _FILE_MODES = ("100644", "100755")  # not symlinks: their blob is a path, not a record
@@ -36,16 +34,9 @@ def read_blobs(g: Git, shas: list[str], max_bytes: int = MAX_BYTES) -> dict[str,
     """The bytes of each blob in one `git cat-file --batch` stream (omitted: missing, too big)."""
     if not shas:
         return {}
-    top = str(g.repo.working_tree_dir)
-    done = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        input="".join(f"{sha}\n" for sha in shas).encode(),
-        capture_output=True,
-        cwd=top,
-        env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        check=True,
-    )
-    out, at, found = done.stdout, 0, {}
+    stream = "".join(f"{sha}\n" for sha in shas).encode()
+    out = run_git(str(g.repo.working_tree_dir), "cat-file", "--batch", stdin=stream)
+    at, found = 0, {}
     while at < len(out):
         end = out.index(b"\n", at)
         name, kind, *size = out[at:end].decode().split()
