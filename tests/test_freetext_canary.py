@@ -1,7 +1,7 @@
 """Free text naming a hidden party never reaches an output, whatever the output.
 
 The canary records of `test_report_canary` get public free text (a title, an update, a "Who"
-qualifier, a decision, an outcome, an agenda line, an action) that names restricted and
+qualifier, a decision, an outcome, an agenda line, an action, a footnote) that names restricted and
 members-only organisations, people and Chatham House participants. Every report in every format
 and audience, the calendar export, `wgctl diff` (text and Markdown) and the `--changes` appendix
 are rendered, and every file and stream they write is searched.
@@ -44,6 +44,10 @@ PLANTED: dict[str, list[tuple[str, str]]] = {
         (
             "text: ALLOWED-PUBLIC-UPDATE",
             "text: ALLOWED-PUBLIC-UPDATE with CANARY-MEMBERS-ORG and CANARY-PERSON-NAME",
+        ),
+        (
+            "text: ALLOWED-PUBLIC-FOOTNOTE",
+            "text: 'ALLOWED-PUBLIC-FOOTNOTE: as told by CANARY-RESTRICTED-ORG-SHORT'",
         ),
     ],
     "records/meetings/ewg-2017.yaml": [
@@ -163,6 +167,6 @@ def test_validate_points_at_every_planted_name(
 ) -> None:
     done = run_cli("validate", "--repo", planted_repo.root, "--format", "github")
     lines = [line for line in done.stdout.splitlines() if "WG404" in line]
-    # 3 in the initiative (title, update twice), who_text, 5 at the Chatham House meeting, 2 more.
-    assert len(lines) >= 10, done.stdout
+    # 4 in the initiative (title, update twice, footnote), who_text, 5 at the Chatham House meeting, 2 more.
+    assert len(lines) >= 11, done.stdout
     assert all(line.startswith("::warning file=records/") for line in lines)

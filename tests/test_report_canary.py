@@ -29,7 +29,9 @@ Result = subprocess.CompletedProcess[str]
 CANARIES: dict[str, tuple[str | None, bool]] = {
     "CANARY-RESTRICTED-UPDATE-1": (RESTRICTED, True),
     "CANARY-RESTRICTED-FIGURE": (RESTRICTED, True),
+    "CANARY-RESTRICTED-FOOTNOTE": (RESTRICTED, True),
     "CANARY-MEMBERS-UPDATE": (MEMBERS, True),
+    "CANARY-MEMBERS-FOOTNOTE": (MEMBERS, True),
     "CANARY-RESTRICTED-ORG-SHORT": (RESTRICTED, True),
     "CANARY-RESTRICTED-ORG-NAME": (RESTRICTED, False),
     "canary-restricted-org-id": (NEVER, False),
@@ -53,6 +55,7 @@ CANARIES: dict[str, tuple[str | None, bool]] = {
     "CANARY-CHATHAM-SPEAKER": (NEVER, False),
     # Allowed everywhere: proves the public parts around the canaries are rendered.
     "ALLOWED-PUBLIC-UPDATE": (PUBLIC, True),
+    "ALLOWED-PUBLIC-FOOTNOTE": (PUBLIC, True),
     "ALLOWED-CHATHAM-STATEMENT": (PUBLIC, True),
     "ALLOWED-CHATHAM-OUTCOME": (PUBLIC, True),
     "ALLOWED-JPA-PARTICIPANT": (PUBLIC, True),
@@ -202,13 +205,16 @@ CANARY_RECORDS: dict[str, str] = {
         updates:
           - date: 2017-03-01
             text: ALLOWED-PUBLIC-UPDATE
+            footnotes: [{number: '1', text: ALLOWED-PUBLIC-FOOTNOTE}]
           - date: 2017-04-01
             text: CANARY-MEMBERS-UPDATE
             sensitivity: members
+            footnotes: [{number: '2', text: CANARY-MEMBERS-FOOTNOTE}]
           - date: 2017-05-01
             text: CANARY-RESTRICTED-UPDATE-1
             sensitivity: restricted
             figures: [{name: CANARY-RESTRICTED-FIGURE, value: 3}]
+            footnotes: [{number: '3', text: CANARY-RESTRICTED-FOOTNOTE}]
         sources: [{document: tor}]
     """,
     "records/initiatives/members-item.yaml": """\

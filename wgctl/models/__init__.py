@@ -9,7 +9,7 @@ from wgctl.models.action_item import ActionItem
 from wgctl.models.base import Figure, Record, Sensitivity, Source
 from wgctl.models.document import Document
 from wgctl.models.group import Agreement, Extension, Group, Nomination, Policy, Term
-from wgctl.models.initiative import Initiative, StatusUpdate, Theme, Who
+from wgctl.models.initiative import Footnote, Initiative, StatusUpdate, Theme, Who
 from wgctl.models.meeting import Decision, Meeting, Statement
 from wgctl.models.organisation import Organisation
 from wgctl.models.person import Clearance, Person
@@ -28,6 +28,7 @@ __all__ = [
     "Document",
     "Extension",
     "Figure",
+    "Footnote",
     "Group",
     "Initiative",
     "Meeting",

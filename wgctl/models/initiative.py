@@ -43,6 +43,14 @@ class Who(Strict):
     qualifier: str | None = Field(default=None, description="e.g. 'as coordination point'.")
 
 
+class Footnote(Strict):
+    """A note of the source on an update's text, kept with the number the source gives it."""
+
+    number: str = Field(pattern=r"^[0-9]+$", description="The source's footnote number, e.g. '1'.")
+    text: str = Field(min_length=1, description="The note as the source prints it.")
+    sources: list[Source] = Field(default_factory=list)
+
+
 class StatusUpdate(Strict):
     """A dated piece of progress, with the facts and figures it reports."""
 
@@ -60,6 +68,9 @@ class StatusUpdate(Strict):
     meetings: list[Ref] = Field(default_factory=list, description="Meetings the update reports.")
     sensitivity: Marking | None = None
     sources: list[Source] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(
+        default_factory=list, description="The source's footnotes on this text, in its numbering."
+    )
 
 
 class Initiative(Record):

@@ -57,7 +57,20 @@ def update_context(update: StatusUpdate, view: View | None = None) -> dict[str, 
         "status": update.status or "",
         "text": update.text,
         "figures": [] if elsewhere else [figure_text(f) for f in update.figures],
+        "footnotes": [{"number": n.number, "text": n.text} for n in update.footnotes],
     }
+
+
+def footnotes_of(updates: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The footnotes of the updates a report prints, once each, in the order they are marked.
+
+    They keep the source's numbers: a report that leaves an update out leaves its note out too.
+    """
+    notes: dict[str, dict[str, str]] = {}
+    for update in updates:
+        for note in update.get("footnotes", ()):
+            notes.setdefault(note["number"], note)
+    return list(notes.values())
 
 
 def meeting_context(view: View, meeting: Meeting) -> dict[str, Any]:

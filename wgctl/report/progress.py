@@ -18,7 +18,7 @@ from wgctl.confidentiality.audience import WITHHELD, View
 from wgctl.errors import UserError
 from wgctl.models import Document, Initiative, Meeting, StatusUpdate
 from wgctl.models.base import iso_day
-from wgctl.report.common import audience_context, figures_table, update_context
+from wgctl.report.common import audience_context, figures_table, footnotes_of, update_context
 from wgctl.report.profile import NEUTRAL, Profile
 
 OPENING_SOM = "Report summarises activities undertaken since the previous {som} ({since})."
@@ -167,6 +167,7 @@ def build(
     for item in view.records.initiatives:
         themes.get(item.theme, other)["entries"].append(item_context(view, item, period))
     sections = [t for t in themes.values() if t["entries"]] + ([other] if other["entries"] else [])
+    printed = [u for t in sections for e in t["entries"] for u in (*e["updates"], *e["background"])]
     return {
         "title": title,
         "opening": [
@@ -175,6 +176,7 @@ def build(
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
         "columns": ["Action/Recommendation", "Who", "Status/Details"],
         "themes": sections,
+        "footnotes": footnotes_of(printed),
         "changes": changes or None,
         "periods_of_action": figures_table(_periods_of_action(view, until)),
         **audience_context(view, profile),

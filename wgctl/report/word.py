@@ -105,29 +105,38 @@ def _cell(cell: Any, td: ET.Element) -> None:
 
 
 def _inline(
-    paragraph: Any, element: ET.Element, *, bold: bool = False, italic: bool = False
+    paragraph: Any,
+    element: ET.Element,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    sup: bool = False,
 ) -> None:
-    """Text with <strong>/<em> as bold/italic runs; whitespace collapsed as a browser would."""
+    """Text with <strong>/<em>/<sup> as bold/italic/superscript runs (a footnote's number);
+    whitespace collapsed as a browser would."""
     if element.text:
-        _run(paragraph, element.text, bold, italic)
+        _run(paragraph, element.text, bold, italic, sup)
     for child in element:
         _inline(
             paragraph,
             child,
             bold=bold or child.tag in ("strong", "b", "th"),
             italic=italic or child.tag in ("em", "i"),
+            sup=sup or child.tag == "sup",
         )
         if child.tail:
-            _run(paragraph, child.tail, bold, italic)
+            _run(paragraph, child.tail, bold, italic, sup)
 
 
-def _run(paragraph: Any, text: str, bold: bool, italic: bool) -> None:
+def _run(paragraph: Any, text: str, bold: bool, italic: bool, sup: bool = False) -> None:
     text = _SPACE.sub(" ", text)
     if not paragraph.runs:
         text = text.lstrip()
     if text:
         run = paragraph.add_run(text)
         run.bold, run.italic = bold or None, italic or None
+        if sup:
+            run.font.superscript = True
 
 
 def _text(element: ET.Element | None) -> str:
