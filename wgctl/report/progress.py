@@ -3,8 +3,8 @@
 The period runs from the previous AHG SOM (the last `som` meeting that starts before the month of
 `--until`: the report is written for that month's SOM) to `--until`. An update is in the period when
 the day, month or year it is dated by overlaps it, or when a meeting it reports does (a Joint
-Period of Action that ended in the period). Earlier updates are kept as "Background", as the model
-report does; updates dated after `--until` are left out. An item with nothing in the period says so.
+Period of Action that ended in the period). Earlier updates are kept, marked "Background", in
+their place among the item's points (the source's order and numbering); updates dated after `--until` are left out. An item with nothing in the period says so.
 """
 
 from __future__ import annotations
@@ -126,25 +126,29 @@ def who_text(view: View, item: Initiative) -> str:
 
 
 def item_context(view: View, item: Initiative, period: Period) -> dict[str, Any]:
-    """One table row: number, title, who, updates in the period, and earlier background."""
-    current, background = [], []
+    """One table row: number, title, who, and its points in the records' (the source's) order.
+
+    Each point says whether it is background (before the period); `updates` and `background`
+    hold the same points split, for a reader that wants only one of them.
+    """
+    points = []
     for update in item.updates:
         if dates.span(update.date, update.precision)[0] > period.end:
             continue
         if not _from_a_progress_report(view, update):
             continue
-        if in_period(view, update, period):
-            current.append(update_context(update, view))
-        else:
-            background.append(update_context(update, view))
+        background = not in_period(view, update, period)
+        points.append({**update_context(update, view), "background": background})
+    current = [p for p in points if not p["background"]]
     none = "" if current else f"No update reported since {period.no_update_since}."
     return {
         "number": item.number,
         "title": item.title,
         "who": who_text(view, item),
         "status": item.status,
+        "points": points,
         "updates": current,
-        "background": background,
+        "background": [p for p in points if p["background"]],
         "no_update": none,
     }
 
@@ -167,7 +171,7 @@ def build(
     for item in view.records.initiatives:
         themes.get(item.theme, other)["entries"].append(item_context(view, item, period))
     sections = [t for t in themes.values() if t["entries"]] + ([other] if other["entries"] else [])
-    printed = [u for t in sections for e in t["entries"] for u in (*e["updates"], *e["background"])]
+    printed = [u for t in sections for e in t["entries"] for u in e["points"]]
     return {
         "title": title,
         "opening": [
