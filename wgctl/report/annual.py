@@ -8,7 +8,7 @@ from typing import Any
 from wgctl.confidentiality.audience import View
 from wgctl.models import ActionItem, Meeting
 from wgctl.report import groups
-from wgctl.report.common import audience_context, meeting_context
+from wgctl.report.common import audience_context, footnotes_of_items, meeting_context
 from wgctl.report.profile import NEUTRAL, Profile
 
 
@@ -20,6 +20,7 @@ def build(view: View, group_id: str, year: int, profile: Profile = NEUTRAL) -> d
     actions = groups.group_actions(view, group)
     to = group.policy.reporting.written_report_to if group.policy else None
     next_chairs = groups.co_chairs_on(view, group, date(year + 1, 1, 1))
+    initiatives = groups.initiative_updates(view, group, first, last)
     return {
         "title": f"{group.label}: Co-Chairs' Report to the Steering Group, {year}",
         "group": group.name,
@@ -29,7 +30,8 @@ def build(view: View, group_id: str, year: int, profile: Profile = NEUTRAL) -> d
         "co_chairs": groups.co_chairs_during(view, group, first, last),
         "meetings": [meeting_context(view, m) for m in held if m.type != groups.JPA],
         "periods_of_action": [meeting_context(view, m) for m in held if m.type == groups.JPA],
-        "initiatives": groups.initiative_updates(view, group, first, last),
+        "initiatives": initiatives,
+        "footnotes": footnotes_of_items(initiatives),
         "actions_forward": [
             groups.action_context(view, a)
             for a in actions

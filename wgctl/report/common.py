@@ -73,6 +73,11 @@ def footnotes_of(updates: list[dict[str, Any]]) -> list[dict[str, str]]:
     return list(notes.values())
 
 
+def footnotes_of_items(*items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The footnotes of the updates of items (dicts with `updates`), as `footnotes_of`."""
+    return footnotes_of([u for group in items for item in group for u in item["updates"]])
+
+
 def meeting_context(view: View, meeting: Meeting) -> dict[str, Any]:
     """A meeting as template data; identities are already gone under the Chatham House Rule."""
     return {

@@ -8,7 +8,7 @@ from typing import Any
 from wgctl import dates
 from wgctl.confidentiality.audience import View
 from wgctl.report import groups
-from wgctl.report.common import audience_context, meeting_context
+from wgctl.report.common import audience_context, footnotes_of_items, meeting_context
 from wgctl.report.profile import NEUTRAL, Profile
 from wgctl.report.progress import previous_som
 
@@ -25,6 +25,7 @@ def build(view: View, group_id: str, until: date, profile: Profile = NEUTRAL) ->
     )
     held = groups.meetings_in(view, group, first, until)
     open_actions = [a for a in groups.group_actions(view, group) if a.status == "open"]
+    initiatives = groups.initiative_updates(view, group, first, until)
     return {
         "title": f"{group.label}: Oral Update to the {profile.som()}, {dates.month_label(until)}",
         "group": group.name,
@@ -34,7 +35,8 @@ def build(view: View, group_id: str, until: date, profile: Profile = NEUTRAL) ->
         "next_co_chairs": groups.co_chairs_on(view, group, date(until.year + 1, 1, 1)),
         "next_year": until.year + 1,
         "meetings": [meeting_context(view, m) for m in held],
-        "initiatives": groups.initiative_updates(view, group, first, until),
+        "initiatives": initiatives,
+        "footnotes": footnotes_of_items(initiatives),
         "open_actions": [groups.action_context(view, a, until) for a in open_actions],
         **audience_context(view, profile),
     }

@@ -18,7 +18,12 @@ from wgctl.due.obligations import obligations
 from wgctl.errors import InputError, UserError
 from wgctl.models import Group, Meeting
 from wgctl.report import groups, oral
-from wgctl.report.common import audience_context, meeting_context, update_context
+from wgctl.report.common import (
+    audience_context,
+    footnotes_of_items,
+    meeting_context,
+    update_context,
+)
 from wgctl.roster.decide import next_rotation
 
 PRESSING = frozenset({"overdue", "due"})
@@ -47,6 +52,7 @@ def build(view: View, group_id: str, som_id: str) -> dict[str, Any]:
     first = dates.meeting_span(previous)[0] if previous else day.replace(month=1, day=1)
     found = obligations(view, day, group.id)
     at_som = [o for o in found if dates.overlaps((o.date, o.date), dates.meeting_span(som))]
+    items = _items(view, group, first, day)
     return {
         "title": f"{group.label}: Preparation Pack for the {som.title}",
         "group": group.name,
@@ -57,7 +63,8 @@ def build(view: View, group_id: str, som_id: str) -> dict[str, Any]:
         "period": {"start": first.isoformat(), "end": day.isoformat()},
         "oral": update,
         "rotation": _rotation(view, group, day),
-        "items": _items(view, group, first, day),
+        "items": items,
+        "footnotes": footnotes_of_items(update["initiatives"], items),
         "actions": [_row(o) for o in found if o.kind == "action" and o.state in PRESSING],
         "at_som": [_row(o) for o in at_som if o.kind != "action"],
         "agenda": [
