@@ -9,7 +9,7 @@ from wgctl import dates
 from wgctl.confidentiality.audience import View
 from wgctl.models import Initiative, Organisation
 from wgctl.models.initiative import Status
-from wgctl.report.common import figure_text, update_context
+from wgctl.report.common import figure_text, footnotes_of, update_context
 from wgctl.report.progress import who_text
 from wgctl.site import svg
 from wgctl.site.changes import Changes
@@ -91,6 +91,7 @@ def initiative_page(
             "theme": _theme(view, item),
             "group": named(view, item.group) if item.group else None,
             "updates": list(reversed(updates)),
+            "footnotes": footnotes_of(updates),
             "timeline": svg.dots(f"upd-{item.id}", f"{item.number}: updates", points, desc_updates),
             "chart": svg.bars(f"fig-{item.id}", f"{item.number}: figures", figures, desc_figures),
             "actions": [action_row(view, a, as_of) for a in found.on_initiative.get(item.id, [])],
