@@ -32,9 +32,10 @@ NEW_IN_HEAD = (
     "records/people/person-restricted.yaml",
     "records/actions/restricted-action.yaml",
 )
-# Canaries the diff cannot show (a figure inside an update is not summarised; the full
-# organisation name is replaced by its short name only in reports).
-NOT_IN_DIFF = {"CANARY-RESTRICTED-FIGURE"}
+# Canaries the diff cannot show (a figure or a footnote inside an update is not summarised: the
+# update is named by its date and text; the full organisation name is replaced by its short name
+# only in reports).
+NOT_IN_DIFF = {"CANARY-RESTRICTED-FIGURE", "CANARY-MEMBERS-FOOTNOTE", "CANARY-RESTRICTED-FOOTNOTE"}
 
 
 def _head() -> dict[str, str]:
