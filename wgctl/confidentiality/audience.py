@@ -3,7 +3,10 @@
 Rules (R19), applied to every report:
 - a record is kept only when its `sensitivity` is visible to the audience; a part (status update,
   decision, statement, nomination) only when the narrower of its own marking and its record's is;
-- people (personal data) never reach a `public` report; clearances and review handles reach none;
+- people (personal data) never reach a `public` report; a person's member fields (the review
+  handle, the account an official reviews pull requests with) reach the `members` and
+  `restricted` audiences only, and private fields (the clearance) reach none, both whatever the
+  record's own marking (`Record.fields_hidden_from`);
 - a meeting under the Chatham House Rule loses its participants, attendees, chairs, host and every
   statement's `by`, for every audience. Its location (the venue) is kept: venues are published;
 - a reference to a record the audience may not see is named `WITHHELD`, never by its id or name.
@@ -148,11 +151,11 @@ def _sources(record: Record, visible_ids: set[str]) -> list[Source]:
 def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
     """A copy of `record` without the parts `audience` may not see."""
     update: dict[str, Any] = {"sources": _sources(record, ids)}
-    # What the model declares: parts with their own marking, fields no audience sees.
+    # What the model declares: parts with their own marking, fields this audience never sees.
     update.update(
         (name, _parts(record, getattr(record, name), audience)) for name in record.marked_parts
     )
-    update.update(dict.fromkeys(record.private_fields))
+    update.update(dict.fromkeys(record.fields_hidden_from(audience)))
     if isinstance(record, Initiative):
         update["who"] = [
             w if w.party is None or w.party in ids else w.model_copy(update={"qualifier": None})

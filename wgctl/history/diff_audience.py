@@ -94,7 +94,7 @@ class _Side:
         if record is None:
             return None
         data = record.model_dump(mode="json", exclude_unset=True)
-        for never in record.private_fields:
+        for never in record.fields_hidden_from(self.view.audience):
             data.pop(never, None)
         return _scrub(data, self.view)  # type: ignore[no-any-return]
 

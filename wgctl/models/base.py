@@ -139,14 +139,17 @@ class Record(Strict):
     their tables from the models instead of keeping copies: `kind` (its folder under
     `records/`), `singular` (how a message names one record), `refers` (see `Strict`),
     `marked_parts` (list fields whose items carry their own `sensitivity`), `personal`
-    (personal data: never for a public audience), `private_fields` (for no audience at all)
-    and `name_fields` (texts that name the record: free text quoting them names it).
+    (personal data: never for a public audience), `member_fields` (personal data the members
+    may see: for the `members` and `restricted` audiences, never `public`), `private_fields`
+    (for no audience at all) and `name_fields` (texts that name the record: free text quoting
+    them names it).
     """
 
     kind: ClassVar[str] = ""
     singular: ClassVar[str] = ""
     marked_parts: ClassVar[tuple[str, ...]] = ()
     personal: ClassVar[bool] = False
+    member_fields: ClassVar[tuple[str, ...]] = ()
     private_fields: ClassVar[tuple[str, ...]] = ()
     name_fields: ClassVar[tuple[str, ...]] = ()
     id: RecordId
@@ -156,6 +159,14 @@ class Record(Strict):
     sources: list[Source] = Field(min_length=1)
 
     _path: str = PrivateAttr(default="")
+
+    @classmethod
+    def fields_hidden_from(cls, audience: Sensitivity) -> tuple[str, ...]:
+        """Fields `audience` never sees: the private ones, and for the public also the member
+        fields (personal data the members share among themselves)."""
+        if Sensitivity.MEMBERS.visible_to(audience):
+            return cls.private_fields
+        return cls.member_fields + cls.private_fields
 
     @property
     def path(self) -> str:

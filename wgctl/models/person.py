@@ -27,7 +27,10 @@ class Person(Record):
         "groups": RefersTo(GROUPS),
     }
     personal: ClassVar[bool] = True
-    private_fields: ClassVar[tuple[str, ...]] = ("clearance", "review_handle")
+    # The review handle is the account an official reviews pull requests with (CODEOWNERS lists
+    # it), so members may see it and be assigned by it; a clearance is for nobody's eyes.
+    member_fields: ClassVar[tuple[str, ...]] = ("review_handle",)
+    private_fields: ClassVar[tuple[str, ...]] = ("clearance",)
     name_fields: ClassVar[tuple[str, ...]] = ("name",)
     name: str = Field(min_length=1)
     member: Ref = Field(description="Organisation the official represents.")
