@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from tests.conftest import PROJECT
@@ -21,15 +22,49 @@ from tests.test_due import Run, scenario  # noqa: F401 - the scenario fixture
 WORKFLOW = PROJECT / ".github" / "workflows" / "reminders.yml"
 
 
-def plan(run_cli: Run, repo: RecordsRepo, as_of: str, existing: Path | None = None) -> list[Any]:
+def plan(
+    run_cli: Run,
+    repo: RecordsRepo,
+    as_of: str,
+    existing: Path | None = None,
+    audience: str = "public",
+) -> list[Any]:
     """The steps of `wgctl due --format github-issues`, by the real CLI."""
     args = ["due", "--repo", repo.root, "--as-of", as_of, "--format", "github-issues"]
     if existing is not None:
         args += ["--existing", existing]
-    done = run_cli(*args)
+    done = run_cli(*args, "--audience", audience)
     assert done.returncode == 0, done.stderr
     steps: list[Any] = json.loads(done.stdout)["steps"]
     return steps
+
+
+def _official(pid: str, member: str, handle: str, groups: str = "[ewg]") -> str:
+    return (
+        f"id: {pid}\nsensitivity: members\nname: Official {pid}\nmember: {member}\n"
+        f"groups: {groups}\nreview_handle: '{handle}'\n"
+        "clearance: {level: national, expires: 2031-02-03}\nsources: [{document: tor}]\n"
+    )
+
+
+# The co-chairs' officials in the group (aland, borduria), an official of a member state that
+# owes nothing (carpania), aland's review team (a team is no assignee) and an aland official
+# nominated to no group.
+OFFICIALS = {
+    "records/people/ana.yaml": _official("ana", "aland", "@ana-aland"),
+    "records/people/bo.yaml": _official("bo", "borduria", "@bo-borduria"),
+    "records/people/cara.yaml": _official("cara", "carpania", "@cara-carpania"),
+    "records/people/team.yaml": _official("team", "aland", "@aland/reviewers"),
+    "records/people/outside.yaml": _official("outside", "aland", "@al-outside", "[]"),
+}
+HANDLES = ("ana-aland", "bo-borduria", "cara-carpania", "aland/reviewers", "al-outside")
+
+
+@pytest.fixture
+def staffed(scenario: RecordsRepo) -> RecordsRepo:  # noqa: F811
+    """The scenario with officials who have review handles (and clearances)."""
+    scenario.write(OFFICIALS).commit("officials")
+    return scenario
 
 
 def listed(steps: list[Any], tmp_path: Path, *, closed: frozenset[str] = frozenset()) -> Path:
@@ -154,6 +189,34 @@ def test_an_issue_whose_obligation_is_gone_is_left_for_a_person(
     assert (step["action"], step["number"]) == ("leave", 12)
 
 
+def test_a_members_plan_assigns_the_officials_of_who_owes_each_obligation(
+    staffed: RecordsRepo, run_cli: Run
+) -> None:
+    for audience in ("members", "restricted"):
+        steps = by_id(plan(run_cli, staffed, "2017-03-01", audience=audience))
+        # The co-chairs in office in 2016 owe its duties: their officials in ewg, not the
+        # official outside the group, not Carpania's, and never a team (no GitHub assignee).
+        for duty in ("oral-update", "meetings", "written-report"):
+            assert steps[f"ewg-{duty}-2016"]["assignees"] == ["ana-aland", "bo-borduria"]
+        # Aland owes an action raised at a SOM (in no group): every official of Aland.
+        assert steps["action-send-statistics"]["assignees"] == ["al-outside", "ana-aland"]
+        assert steps["action-send-statistics"]["action"] == "open"
+        assert "2031-02-03" not in json.dumps(steps)  # a clearance reaches no audience
+
+
+def test_a_public_plan_assigns_nobody_and_names_no_handle_or_clearance(
+    staffed: RecordsRepo, run_cli: Run
+) -> None:
+    args = ["due", "--repo", staffed.root, "--as-of", "2017-03-01", "--format", "github-issues"]
+    done = run_cli(*args, "--audience", "public")
+    assert done.returncode == 0, done.stderr
+    steps = json.loads(done.stdout)["steps"]
+    assert [s for s in steps if s["action"] == "open"]  # it does open issues
+    assert all(s["assignees"] == [] for s in steps)
+    canaries = (*HANDLES, "2031-02-03", *(f"Official {p}" for p in ("ana", "bo", "outside")))
+    assert not [c for c in canaries if c in done.stdout + done.stderr]
+
+
 def _workflow() -> dict[str, Any]:
     doc: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     return doc
@@ -182,11 +245,13 @@ def test_reminders_workflow_runs_weekly_and_by_hand_with_a_pinned_wgctl() -> Non
     assert "--audience public" in _step("Decide")["run"]
 
 
+@pytest.mark.parametrize("audience", ["public", "members"])
 def test_reminders_workflow_applies_a_plan_with_gh(
-    scenario: RecordsRepo,  # noqa: F811
-    tmp_path: Path,
+    staffed: RecordsRepo, tmp_path: Path, audience: str
 ) -> None:
-    """The three run steps, for real, with a stand-in `gh` that records its arguments."""
+    """The three run steps, for real, with a stand-in `gh` that records its arguments: as
+    shipped (public) no issue is assigned; a records repository that chooses the members
+    audience gets the owing officials assigned."""
     if shutil.which("jq") is None:
         missing("jq")
     calls = tmp_path / "gh-calls"
@@ -210,11 +275,13 @@ def test_reminders_workflow_applies_a_plan_with_gh(
     (fake / "gh").chmod(0o755)
     bin_dir = Path(shutil.which("wgctl") or PROJECT / ".venv" / "bin" / "wgctl").parent
     env = {**os.environ, "GH_TOKEN": "x", "PATH": f"{fake}:{bin_dir}:{os.environ['PATH']}"}
-    decide = _step("Decide")["run"].replace("--audience", "--as-of 2017-03-01 --audience")
+    decide = _step("Decide")["run"].replace(
+        "--audience public", f"--as-of 2017-03-01 --audience {audience}"
+    )
     for script in (_step("List")["run"], decide, _step("Apply")["run"]):
         done = subprocess.run(
             ["bash", "-eo", "pipefail", "-c", script],
-            cwd=scenario.root,
+            cwd=staffed.root,
             env=env,
             capture_output=True,
             text=True,
@@ -229,3 +296,9 @@ def test_reminders_workflow_applies_a_plan_with_gh(
     edits = [line for line in lines if line.startswith("issue|edit|3|")]
     assert len(edits) == 1 and "due:overdue" in edits[0]
     assert not [line for line in lines if line.startswith(("issue|close", "issue|reopen"))]
+    assigned = [line for line in creates if "|--assignee|" in line]
+    if audience == "public":
+        assert not assigned and not [h for h in HANDLES if h in "\n".join(lines)]
+    else:
+        assert any("|--assignee|ana-aland,bo-borduria|" in line for line in assigned)
+        assert all("aland/reviewers" not in line for line in lines)
