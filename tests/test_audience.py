@@ -116,7 +116,22 @@ def test_people_never_reach_a_public_audience(records: Records) -> None:
     assert open_door is not None and open_door.attendees == []
     person = view(records, "members").records.get(Person, "ana")
     assert person is not None and person.name == "Ana Example"
-    assert person.clearance is None and person.review_handle is None
+    assert person.clearance is None and person.review_handle == "@ana"
+
+
+@pytest.mark.parametrize("audience", ["public", "members", "restricted"])
+def test_a_review_handle_reaches_members_and_a_clearance_nobody(
+    records: Records, audience: str
+) -> None:
+    """The model's metadata decides, whatever the record's own marking (here public)."""
+    assert Person.fields_hidden_from(Sensitivity(audience)) == (
+        ("review_handle", "clearance") if audience == "public" else ("clearance",)
+    )
+    ana = records.get(Person, "ana")
+    assert ana is not None and ana.review_handle == "@ana" and ana.clearance is not None
+    seen = [p.model_dump() for p in view(records, audience).records.people]
+    assert all(p["clearance"] is None for p in seen)
+    assert [p["review_handle"] for p in seen] == ([] if audience == "public" else ["@ana"])
 
 
 @pytest.mark.parametrize("audience", ["members", "restricted"])

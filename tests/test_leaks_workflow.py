@@ -50,13 +50,15 @@ def _head() -> dict[str, str]:
 
 def _base() -> dict[str, str]:
     """The same records before the change: every canary has an older value, some are new."""
-    # Chatham House identities keep their (public) names: only their attendance changes.
+    # Chatham House identities keep their (public) names and (members') review handles: only
+    # their attendance changes.
     records = {
-        rel: text if "/chatham-" in rel else text.replace("CANARY-", "OLDVAL-")
+        rel: text
+        if "/chatham-" in rel
+        else text.replace("CANARY-", "OLDVAL-").replace("canary-handle", "oldval-handle")
         for rel, text in CANARY_RECORDS.items()
         if rel not in NEW_IN_HEAD
     }
-    records = {rel: text.replace("canary-handle", "oldval-handle") for rel, text in records.items()}
     records = {rel: textwrap.dedent(text) for rel, text in records.items()}
     meeting = records["records/meetings/ewg-2017.yaml"]
     records["records/meetings/ewg-2017.yaml"] = meeting.replace(
@@ -126,6 +128,8 @@ def test_diff_shows_each_audience_only_what_it_may_see(
     ]
     missing = [c for c in expected if c.lower() not in out.lower()]
     assert not missing, f"{audience}/{fmt}: allowed changes missing: {missing}\n{out}"
+    # A review handle is the members' to see (and its change); a clearance nobody's.
+    assert ("@canary-handle" in out) is (audience != "public"), out
     if audience != "restricted":
         assert "to records this audience may not see (not shown)." in out
 

@@ -47,7 +47,8 @@ CANARIES: dict[str, tuple[str | None, bool]] = {
     "CANARY-PERSON-NAME": (MEMBERS, True),
     "CANARY-PERSON-PUBLIC-MARKED": (MEMBERS, True),
     "CANARY-PERSON-RESTRICTED": (RESTRICTED, True),
-    "canary-handle": (NEVER, False),
+    "canary-handle": (MEMBERS, False),  # a review handle: members may see it
+    "2030-01-01": (NEVER, False),  # a clearance's expiry: no audience
     "CANARY-CHATHAM-PARTICIPANT": (NEVER, False),
     "CANARY-CHATHAM-ATTENDEE": (NEVER, False),
     "CANARY-CHATHAM-CHAIR": (NEVER, False),
