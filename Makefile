@@ -40,7 +40,7 @@ demo: $(STAMP) ## Validate records/, explain the 2016 co-chair rotation, render 
 	@echo "Open out/site/index.html in a browser, or run 'make site' to preview it."
 
 test: $(STAMP) ## Run the whole test suite in parallel, with branch coverage and its floor
-	$(BIN)/python -m pytest -q -n $(WORKERS) --cov --cov-report=term:skip-covered
+	$(BIN)/python -m pytest -q -n $(WORKERS) --dist worksteal --cov --cov-report=term:skip-covered
 
 test-latest: ## Run the suite against the newest release of every dependency (not the lock)
 	@test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
