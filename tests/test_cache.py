@@ -107,3 +107,13 @@ def test_an_edited_file_does_not_rewrite_the_cache_and_undoing_it_is_seen(
     assert (store.stat().st_mtime_ns, store.stat().st_ino) == written
     repo.write({ORG: original})
     assert problems(run_cli, repo) == (0, []) == uncached(run_cli, repo, monkeypatch)
+
+
+def test_the_code_fingerprint_covers_every_module_of_wgctl() -> None:
+    """A cached record must not outlive a change to its model: the fingerprint counts every
+    source file of the package, not only those beside the cache module (a stale pickled model
+    lacking a new field made `wgctl site` fail with an internal error)."""
+    from wgctl.files import cache
+
+    counted = {p.relative_to(cache.PACKAGE).as_posix() for p in cache.code_files()}
+    assert {"cli.py", "models/initiative.py", "checks/references.py", "files/cache.py"} <= counted

@@ -23,11 +23,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import wgctl
 from wgctl.files.atomic import write_atomic
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.files.heap import gc_paused
 from wgctl.gitcmd import run_git
 
+PACKAGE = Path(wgctl.__file__).resolve().parent
 CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"
 FORMAT = 1
@@ -153,11 +155,15 @@ def code_fingerprint() -> str:
     editing a file changes them): stat is ten times cheaper than reading and hashing every file.
     """
     digest = hashlib.sha256(f"{FORMAT} {metadata.version('pydantic')}".encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in code_files():
         st = path.stat()
-        digest.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns}\n".encode())
+        digest.update(f"{path.relative_to(PACKAGE)} {st.st_size} {st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def code_files() -> list[Path]:
+    """Every source file of wgctl (the whole package, not only this module's folder)."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 class Cache:
