@@ -1,4 +1,5 @@
-"""Records fit to compute from: refuse a partial or invalid set, in one wording for every command.
+"""Records fit to compute from: refuse a partial or invalid set, in one wording for every command;
+and the group a request is about.
 
 A partial or invalid record set would mislead (a wrong roster, a wrong report, a wrong
 CODEOWNERS), so commands that compute from the records refuse it with one line naming the
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from wgctl.errors import Problem, UserError
 from wgctl.files.load import load_repo
+from wgctl.models import Group
 from wgctl.records import Records
 from wgctl.validate import validate_repo
 
@@ -35,6 +37,27 @@ def valid_records(repo: Path, doing: str, *, force: bool = False, force_hint: st
         message = f"{doing} from invalid records: {{n}} error(s), first {{first}} ({{run}}{hint})"
         _refuse(result.errors, message)
     return result.records
+
+
+def pick_group(records: Records, group_id: str | None) -> Group:
+    """The named group, or the only group with a co-chair policy when none is named."""
+    if group_id is not None:
+        group = records.get(Group, group_id)
+        if group is None:
+            known = ", ".join(g.id for g in records.groups) or "none"
+            raise UserError(f"no group {group_id!r} (groups: {known})")
+        return group
+    with_policy = [g for g in records.groups if g.policy is not None]
+    if len(with_policy) != 1:
+        choices = ", ".join(g.id for g in with_policy) or "none has a policy"
+        raise UserError(f"name the group: {choices}")
+    return with_policy[0]
+
+
+def valid_group(repo: Path, group_id: str | None) -> tuple[Records, Group]:
+    """A valid repository's records and the chosen group (for the roster)."""
+    records = valid_records(repo, "not computing the roster")
+    return records, pick_group(records, group_id)
 
 
 def _refuse(problems: Sequence[Problem], message: str) -> None:

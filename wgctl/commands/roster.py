@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from wgctl.commands.guard import guard
-from wgctl.commands.loading import valid_group
 from wgctl.commands.options import (
     Audience,
     EditForceOption,
@@ -87,6 +86,7 @@ def _for_audience(
     from wgctl.errors import UserError
     from wgctl.models import Group, Sensitivity
     from wgctl.roster.voluntary import withheld_by_year
+    from wgctl.usable import valid_group
 
     records, chosen = valid_group(repo, group)
     view = for_audience(records, Sensitivity(audience.value))
@@ -195,9 +195,9 @@ def apply(
     force: EditForceOption = False,
 ) -> None:
     """Record a SOM's co-chair decision in the group's YAML (refused if it breaks a rule)."""
+    from wgctl.editing.roster_decision import record_decision
     from wgctl.errors import UserError
-    from wgctl.files.edit import edit_record
-    from wgctl.roster.apply import ApplyRequest, plan_decision
+    from wgctl.roster.apply import ApplyRequest
 
     if not decided_at:
         raise typer.BadParameter("the SOM that decided is required", param_hint="--decided-at")
@@ -205,8 +205,7 @@ def apply(
         raise UserError(
             "give either --seat S --member M (a new term) or --extend-seat S --until DATE"
         )
-    records, chosen, digests = _read_for_edit(repo, group, force)
-    decision = ApplyRequest(
+    request = ApplyRequest(
         decided_at,
         seat or extend_seat or 0,
         member if seat is not None else None,
@@ -216,37 +215,7 @@ def apply(
         exception,
         agreed_at,
     )
-    change = plan_decision(records, chosen, decision)
-    # The rules were checked on the files as read above: refuse any that has changed since.
-    for write in change.writes:
-        edit_record(repo, write.path, write.mutate, expect_digest=digests.get(write.path))
+    chosen, change = record_decision(repo, group, request, force=force)
     typer.echo(f"{chosen.path}: recorded {change.summary}")
     for problem in change.added:
         typer.echo(f"  note (agreed exception): {problem.message} [{problem.rule}]")
-
-
-def _read_for_edit(
-    repo: Path, group: str | None, force: bool
-) -> tuple[Records, Group, dict[str, str]]:
-    """The records and the group, with the digests of the files `apply` may edit (the groups
-    and the meetings, where an agreement is recorded) taken before they were read.
-
-    A group file with changes git has not recorded is refused unless `force`.
-    """
-    from wgctl.errors import UserError
-    from wgctl.files.edit import file_digest
-    from wgctl.history.gitio import refuse_unrecorded
-
-    # Digests first: a change after this point makes the edit refuse, never pass unchecked.
-    digests = {
-        f"records/{kind}/{p.name}": file_digest(p)
-        for kind in ("groups", "meetings")
-        for p in sorted((repo / "records" / kind).glob("*.yaml"))
-        if p.is_file()
-    }
-    records, chosen = valid_group(repo, group)
-    digest = digests.get(chosen.path)
-    if digest is None:
-        raise UserError(f"{chosen.path}: the file changed while it was read; nothing written")
-    refuse_unrecorded(repo, chosen.path, force=force)
-    return records, chosen, digests
