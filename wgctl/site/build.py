@@ -33,6 +33,7 @@ from wgctl.site.changes import Changes, recent_changes
 from wgctl.site.dashboard import dashboard
 from wgctl.site.links import Page
 from wgctl.site.lookup import lookup
+from wgctl.site.month_grid import calendar_page
 
 MANIFEST = ".wgctl-site"
 SEARCH_DIR = "pagefind"
@@ -40,6 +41,7 @@ NAV = (
     ("index.html", "Dashboard"),
     ("initiatives/index.html", "Initiatives"),
     ("meetings/index.html", "Meetings"),
+    ("meetings/calendar.html", "Calendar"),
     ("actions/index.html", "Actions"),
     ("organisations/index.html", "Organisations"),
     ("history/index.html", "History"),
@@ -63,6 +65,7 @@ def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
     out = [
         dashboard(view, as_of, changes),
         pages.meetings_index(view, found),
+        calendar_page(view, found, as_of),
         pages.actions_page(view, as_of, found),
         Page(
             "history/index.html",

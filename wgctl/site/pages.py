@@ -48,7 +48,7 @@ def group_page(view: View, group: Group, as_of: date, changes: Changes) -> Page:
             "seats_svg": _seats_svg(view, group),
             "extended": any(t.extension for t in group.terms),
             "rotation": _rotation(view, group, as_of),
-            "meetings": [_meeting_row(view, m) for m in meetings],
+            "meetings": [meeting_row(view, m) for m in meetings],
             "initiatives": [
                 {**named(view, i.id), "number": i.number, "status": i.status} for i in initiatives
             ],
@@ -110,7 +110,8 @@ def _rotation(view: View, group: Group, as_of: date) -> list[str]:
         return [str(exc)]
 
 
-def _meeting_row(view: View, meeting: Meeting) -> dict[str, Any]:
+def meeting_row(view: View, meeting: Meeting) -> dict[str, Any]:
+    """A meeting as the lists show it: name and page, dates as written, type, place."""
     return {
         **named(view, meeting.id),
         "when": dates.range_label(meeting.start, meeting.end, meeting.precision),
@@ -124,7 +125,7 @@ def meetings_index(view: View, found: Lookup) -> Page:
     """Meetings and periods of action by year, newest first, with each JPA's figures as a chart."""
     years: dict[int, list[dict[str, Any]]] = {}
     for meeting in reversed(found.meetings):
-        years.setdefault(meeting.start.year, []).append(_meeting_row(view, meeting))
+        years.setdefault(meeting.start.year, []).append(meeting_row(view, meeting))
     jpas = [m for m in found.meetings if m.type == JPA and m.figures]
     return Page(
         "meetings/index.html",
