@@ -203,6 +203,7 @@ def test_pages_have_no_serious_accessibility_violations(browser: Any, site_url: 
 
     script = (Path(axe_core_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
     pages = ("index.html", "groups/fwg.html", "initiatives/index.html", "meetings/index.html")
+    pages += ("meetings/calendar.html",)
     pages += ("actions/index.html", "initiatives/2-1-inspector-training.html", "search/index.html")
     found = []
     for page in pages:
