@@ -1,14 +1,17 @@
 """Benchmarks of fixed costs: placing errors in failing files, and starting a command.
 
 Startup rows compare wgctl on the bundled records with a bare Typer app, paired (see paired.py).
+Alone: python benchmarks/startup.py [--repeat 10] [--baseline DIR] (only the startup rows).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,6 +20,7 @@ import synthetic
 from paired import Version, show
 
 HERE = Path(__file__).resolve().parent.parent
+LOG_RECORD = "records/organisations/iom.yaml"
 HEAVY = ("pydantic", "ruamel", "jinja2", "git", "rich", "yaml", "docx")
 BARE_TYPER = """\
 import typer
@@ -63,11 +67,17 @@ def bench_errors(tmp: Path, per_kind: int = 50) -> None:
 
 
 def bundled_repo(tmp: Path) -> Path:
-    """The bundled records in a git repository of their own (the cache stays out of ours)."""
+    """The bundled records in a git repository of their own (the cache stays out of ours),
+    with a second commit that edits one record, for `diff HEAD~1` and `log`."""
     repo = tmp / "bundled"
     shutil.copytree(HERE / "records", repo / "records")
     env = {**os.environ, **synthetic.GIT_ENV}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "records"]):
+    steps = [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "records"]]
+    for args in steps:
+        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+    edited = repo / LOG_RECORD
+    edited.write_text(edited.read_text() + "# edited\n")
+    for args in (["add", "-A"], ["commit", "-q", "-m", "edit one record"]):
         subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
     return repo
 
@@ -86,7 +96,13 @@ def bench_startup(versions: list[Version], repeat: int, tmp: Path) -> None:
             *("report", "progress", "--until", "2017-10-31", "--format", "md"),
             *("-o", str(tmp / "p.md"), "--repo", repo),
         ),
+        "due": ("due", "--as-of", "2018-01-01", "--repo", repo),
+        "diff HEAD~1": ("diff", "HEAD~1", "--repo", repo),
+        "log RECORD": ("log", LOG_RECORD, "--repo", repo),
     }
+    for v in versions:  # warm each version's caches, as a second run would find them
+        for args in commands.values():
+            v.job(*args)()
     do_nothing = lambda: paired.run([sys.executable, str(bare), "rules"])  # noqa: E731
     for label, args in commands.items():
         _, found = paired.ratios(do_nothing, [v.job(*args) for v in versions], n)
@@ -119,3 +135,19 @@ def heavy_on_help(v: Version) -> str:
     )
     lines = done.stdout.strip().splitlines()
     return (lines[-1] if lines else "") or "none"
+
+
+def main() -> None:
+    """Only the startup rows."""
+    parser = argparse.ArgumentParser(description="wgctl startup against a bare Typer app")
+    parser.add_argument("--repeat", type=int, default=10, help="paired runs per row (median kept)")
+    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    args = parser.parse_args()
+    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
+    versions.append(Version("now", HERE))
+    with tempfile.TemporaryDirectory(prefix="wgctl-startup-") as tmp:
+        bench_startup(versions, args.repeat, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

@@ -21,7 +21,9 @@ from wgctl.commands import (
     validate,
 )
 from wgctl.commands.options import REPO_HELP
+from wgctl.commands.plainparams import install
 
+install()  # option values without pydantic where typer's helpers suffice
 app = typer.Typer(
     name="wgctl",
     help="Run a working group's paperwork from YAML records in git.",
