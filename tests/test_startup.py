@@ -5,10 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.repo import RecordsRepo
 
 PROBE = """\
 import sys
+
+import pytest
 sys.argv = ["wgctl", "validate", "--repo", sys.argv[1]]
 from wgctl.cli import main
 try:
@@ -66,3 +70,52 @@ def test_log_imports_no_models(repo: RecordsRepo) -> None:
     assert any("created" in line for line in out)
     assert out[-1] == "[]"
     assert "pydantic" not in out[-2]
+
+
+def test_the_command_table_names_every_command_where_it_is_registered() -> None:
+    """`wgctl NAME` builds only NAME's module: the table must say which module that is."""
+    import typer.main
+
+    from wgctl.cli import COMMANDS, build
+
+    for module in set(COMMANDS.values()):
+        tree = typer.main.get_command(build([module]))
+        names = set(tree.commands)  # type: ignore[attr-defined]
+        assert names == {name for name, owner in COMMANDS.items() if owner == module}, module
+    whole = typer.main.get_command(build(COMMANDS.values()))
+    assert set(whole.commands) == set(COMMANDS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["validate"], "validate"),
+        (["--repo", "som-pack", "roster", "next"], "roster"),
+        (["--repo=x", "som-pack"], "sompack"),
+        (["--version"], None),
+        (["--help"], None),
+        (["valdate"], None),
+        (["--repo", "x"], None),
+        ([], None),
+    ],
+)
+def test_the_chosen_module_comes_from_the_first_word_after_the_root_options(
+    args: list[str], module: str | None
+) -> None:
+    from wgctl.cli import chosen_module
+
+    assert chosen_module(args) == module
+
+
+def test_a_command_builds_and_imports_only_its_own_module(repo: RecordsRepo) -> None:
+    """Root options before the command still count; the other command modules stay unread."""
+    probe = PROBE.replace(
+        '"validate", "--repo", sys.argv[1]', '"--repo", sys.argv[1], "validate"'
+    ).replace(
+        '("wgctl.checks",', '("wgctl.commands.report", "wgctl.commands.roster", "wgctl.checks",'
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(repo.root)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert "files checked" in out[-3]
+    assert "wgctl.commands" not in out[-1]

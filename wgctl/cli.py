@@ -1,36 +1,44 @@
-"""The command line: a thin Typer app; each command group lives in wgctl/commands/."""
+"""The command line: a thin Typer app; each command group lives in wgctl/commands/.
+
+`wgctl NAME ...` builds only the module that registers NAME: typer reads every command's
+signature when it builds its tree (about 30 ms for all of them), and a run needs one.
+`app` (the whole tree) is what `--help`, unknown names and the tests get.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wgctl import __version__
-from wgctl.commands import (
-    codeowners,
-    diff_log,
-    due,
-    edit,
-    export,
-    report,
-    roster,
-    site,
-    sompack,
-    validate,
-)
 from wgctl.commands.options import REPO_HELP
 from wgctl.commands.plainparams import install
 
 install()  # option values without pydantic where typer's helpers suffice
-app = typer.Typer(
-    name="wgctl",
-    help="Run a working group's paperwork from YAML records in git.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
+
+# Each command name and the module in wgctl.commands that registers it, in --help's order.
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "rules": "validate",
+    "schema": "validate",
+    "roster": "roster",
+    "report": "report",
+    "codeowners": "codeowners",
+    "diff": "diff_log",
+    "log": "diff_log",
+    "export": "export",
+    "new": "edit",
+    "action": "edit",
+    "initiative": "edit",
+    "site": "site",
+    "due": "due",
+    "som-pack": "sompack",
+}
+ROOT_OPTIONS_WITH_VALUE = {"--repo"}
 
 
 def _version(value: bool) -> None:
@@ -39,7 +47,6 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
 def _root(
     ctx: typer.Context,
     version: Annotated[
@@ -51,10 +58,45 @@ def _root(
     ctx.obj = {"repo": repo}  # a command's own --repo wins (see options.resolve_repo)
 
 
-for _module in (validate, roster, report, codeowners, diff_log, export, edit, site, due, sompack):
-    _module.register(app)
+def build(modules: Iterable[str]) -> typer.Typer:
+    """The root app with the commands of these modules of wgctl.commands."""
+    root = typer.Typer(
+        name="wgctl",
+        help="Run a working group's paperwork from YAML records in git.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    root.callback()(_root)
+    for module in dict.fromkeys(modules):
+        importlib.import_module(f"wgctl.commands.{module}").register(root)
+    return root
+
+
+def chosen_module(args: Sequence[str]) -> str | None:
+    """The module of the command these arguments run; None when unsure (then: every module)."""
+    rest = iter(args)
+    for arg in rest:
+        if arg in ROOT_OPTIONS_WITH_VALUE:
+            next(rest, None)
+        elif arg.split("=", 1)[0] in ROOT_OPTIONS_WITH_VALUE:
+            continue
+        else:
+            return COMMANDS.get(arg)  # --help, --version, a typo: None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`wgctl.cli.app`, the whole tree, built on first use."""
+    if name != "app":
+        raise AttributeError(name)
+    whole = globals()["app"] = build(COMMANDS.values())
+    return whole
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    import sys
+
+    module = chosen_module(sys.argv[1:])
+    (build([module]) if module else __getattr__("app"))()
