@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 from hypothesis import given
@@ -153,3 +154,21 @@ def test_text_never_quotes_outside_records_or_past_the_size_limit(tmp_path: Path
     out = io.StringIO()
     render_text([_problem(path="notes.txt"), _problem()], tmp_path, 1, out, max_bytes=5)
     assert " 3 | " not in out.getvalue()
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal, as rich asks."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_text_on_a_terminal_is_coloured_and_says_the_same_words(tmp_path: Path) -> None:
+    """Colour only where a person reads it; markup in data stays literal there too."""
+    piped, shown = io.StringIO(), Terminal()
+    render_text([_problem(NASTY)], tmp_path, 1, piped)
+    render_text([_problem(NASTY)], tmp_path, 1, shown)
+    assert "\x1b[" not in piped.getvalue()
+    assert "\x1b[31m" in shown.getvalue() or "\x1b[1;31m" in shown.getvalue()
+    plain = re.sub("\x1b\\[[0-9;]*m", "", shown.getvalue())
+    assert plain == piped.getvalue()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import IO
@@ -79,35 +79,47 @@ def render_text(
     (the files discovery accepted; None: any record file that passes the same checks), read
     bounded and without following links out of the repository.
     """
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    if not problems and not stream.isatty():  # nothing to colour: spare importing rich
-        stream.write(f"{files} files checked: 0 errors, 0 warnings: ok\n")
+    quoted = texts or SourceTexts(repo, max_bytes, sources)
+    lines = _text_lines(problems, files, quoted)
+    if not stream.isatty():  # nothing to colour: spare importing rich
+        stream.writelines("".join(text for text, _ in parts) + "\n" for parts in lines)
         return
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
-    quoted = texts or SourceTexts(repo, max_bytes, sources)
+    for parts in lines:
+        console.print(Text.assemble(*parts))
+
+
+Parts = list[tuple[str, str]]  # one line of the text report: (text, rich style) pieces
+
+
+def _text_lines(problems: Sequence[Problem], files: int, quoted: SourceTexts) -> Iterator[Parts]:
+    """The text report line by line, styled for a terminal (plain where piped)."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
     for path, group in groupby(problems, key=lambda p: p.path):
-        shown = escape(one_line(path))
-        console.print(f"[bold]{shown}[/bold]")
+        shown = one_line(path)
+        yield [(shown, "bold")]
         for p in group:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
-            console.print(
-                f"  {shown}:{p.line}:{p.column}: [{colour}]{p.severity}[/{colour}]: "
-                f"{escape(one_line(p.message))} [dim]\\[{escape(p.rule)}][/dim]"
-            )
+            yield [
+                (f"  {shown}:{p.line}:{p.column}: ", ""),
+                (str(p.severity), colour),
+                (f": {one_line(p.message)} ", ""),
+                (f"[{p.rule}]", "dim"),
+            ]
             line = quoted.line(p.path, p.line)
             if line is not None:
-                console.print(f"    [dim]{p.line:>4} |[/dim] {escape(one_line(line[:200]))}")
+                yield [(f"    {p.line:>4} |", "dim"), (f" {one_line(line[:200])}", "")]
             for other in p.also:
-                console.print(f"    also {escape(one_line(str(other)))}")
+                yield [(f"    also {one_line(str(other))}", "")]
             rule = BY_CODE.get(p.rule)
             if rule:
-                console.print(f"    [dim]hint: {escape(rule.hint)}[/dim]")
+                yield [(f"    hint: {rule.hint}", "dim")]
     warnings = len(problems) - errors
-    verdict = "[green]ok[/green]" if not errors else "[red]failed[/red]"
-    console.print(f"{files} files checked: {errors} errors, {warnings} warnings: {verdict}")
+    verdict = ("ok", "green") if not errors else ("failed", "red")
+    yield [(f"{files} files checked: {errors} errors, {warnings} warnings: ", ""), verdict]
 
 
 def render_json(problems: Sequence[Problem], files: int, stream: IO[str]) -> None:
