@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.repo import RecordsRepo
 
+ROOT = Path(__file__).resolve().parent.parent
+
 PROBE = """\
 import sys
+from pathlib import Path
 
 import pytest
 sys.argv = ["wgctl", "validate", "--repo", sys.argv[1]]
@@ -119,3 +124,25 @@ def test_a_command_builds_and_imports_only_its_own_module(repo: RecordsRepo) -> 
     ).stdout.splitlines()
     assert "files checked" in out[-3]
     assert "wgctl.commands" not in out[-1]
+
+
+def test_the_cache_is_void_when_pydantic_is_reinstalled(tmp_path: Path) -> None:
+    """The code fingerprint notices another pydantic without importing it (nor reading
+    package metadata, a fifth of a memo-hit run): cached records would be its objects."""
+    fake = tmp_path / "pydantic"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError('never imported')\n")
+    (fake / "version.py").write_text("VERSION = '2.0.0'\n")
+    probe = "from wgctl.files.cache import code_fingerprint; print(code_fingerprint())"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+
+    def fingerprint() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        )
+        return done.stdout.strip()
+
+    first = fingerprint()
+    assert first == fingerprint()
+    (fake / "version.py").write_text("VERSION = '2.0.10'\n")
+    assert fingerprint() != first
