@@ -146,3 +146,21 @@ def test_the_cache_is_void_when_pydantic_is_reinstalled(tmp_path: Path) -> None:
     assert first == fingerprint()
     (fake / "version.py").write_text("VERSION = '2.0.10'\n")
     assert fingerprint() != first
+
+
+def test_a_report_names_the_commit_and_says_when_records_changed_since(
+    repo: RecordsRepo, tmp_path: Path
+) -> None:
+    """The cover's version line, read with plain git: clean, edited, untracked, no git."""
+    from wgctl.report.cover import records_version
+
+    sha = repo.git("rev-parse", "HEAD").strip()[:7]
+    assert records_version(repo.root) == f"records at commit {sha}"
+    (repo.root / "notes.txt").write_text("outside the records\n")
+    assert records_version(repo.root) == f"records at commit {sha}"
+    repo.write({"records/meetings/new-one.yaml": "id: new-one\n"})
+    assert records_version(repo.root) == f"records at commit {sha}, with uncommitted changes"
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert records_version(plain) == ""
+    assert records_version(None) == ""

@@ -10,8 +10,6 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from icalendar import Alarm, Calendar, Todo
-
 from wgctl.due.model import Obligation, state_text, when
 from wgctl.markdown import md_escape
 from wgctl.models import Sensitivity
@@ -67,6 +65,8 @@ def to_json(found: list[Obligation], as_of: date, audience: Sensitivity, group: 
 
 def to_ics(found: list[Obligation], audience: Sensitivity, stamp: datetime, name: str) -> str:
     """VTODOs with a VALARM each; UID `<obligation id>@wgctl` so a re-import updates, never duplicates."""
+    from icalendar import Alarm, Calendar, Todo  # noqa: PLC0415 - only `--format ics` pays for it
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -13,7 +13,6 @@ from wgctl.models import Sensitivity
 from wgctl.report import (
     actions,
     annual,
-    appendix,
     compare,
     meeting,
     nominations,
@@ -23,10 +22,7 @@ from wgctl.report import (
 )
 from wgctl.report.common import audience_context
 from wgctl.report.cover import cover, records_version
-from wgctl.report.pdf import PDF_CSS, html_to_pdf
 from wgctl.report.profile import load_profile
-from wgctl.report.render import render, template_file
-from wgctl.report.word import html_to_docx
 from wgctl.usable import valid_records
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -61,6 +57,8 @@ def render_report(
     template: Path | None = None,
 ) -> bytes:
     """Build the report's context from the filtered view and render it to `fmt`."""
+    from wgctl.report.render import render, template_file  # noqa: PLC0415 - Jinja for reports only
+
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if params.get("changes"):
@@ -71,8 +69,12 @@ def render_report(
     context["cover"] = cover(report, context, params, profile, records_version(repo))
     context["profile"] = profile.model_dump()
     if fmt == "docx":
+        from wgctl.report.word import html_to_docx  # noqa: PLC0415 - python-docx for Word only
+
         return html_to_docx(render(report, "html", context, repo=repo, template=template))
     if fmt == "pdf":
+        from wgctl.report.pdf import PDF_CSS, html_to_pdf  # noqa: PLC0415 - for PDF only
+
         html = render(report, "html", context, repo=repo, template=template)
         return html_to_pdf(html, view.audience.value, template_file(PDF_CSS, repo))
     return render(report, fmt, context, repo=repo, template=template).encode("utf-8")
@@ -84,6 +86,7 @@ def changes_appendix(repo: Path | None, view: View, params: dict[str, Any]) -> d
     Why here and not in the report builder: it needs git; the builders stay pure.
     """
     from wgctl.history import revisions  # noqa: PLC0415 - git only when asked for
+    from wgctl.report import appendix  # noqa: PLC0415 - it reads history too
 
     if repo is None:
         raise UserError("the changes appendix needs a repository")
