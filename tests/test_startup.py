@@ -164,3 +164,17 @@ def test_a_report_names_the_commit_and_says_when_records_changed_since(
     plain.mkdir()
     assert records_version(plain) == ""
     assert records_version(None) == ""
+
+
+@pytest.mark.parametrize("args", [["--help"], [], ["valdate"], ["--version"]])
+def test_the_outline_answers_as_the_whole_tree_does(args: list[str]) -> None:
+    """Root help, no arguments, a typo and the version read only names and docstrings."""
+    from typer.testing import CliRunner
+
+    from wgctl.cli import COMMANDS, build, outline
+
+    runner = CliRunner()
+    whole = runner.invoke(build(COMMANDS.values()), args)
+    brief = runner.invoke(outline(build(COMMANDS.values())), args)
+    assert (brief.exit_code, brief.output) == (whole.exit_code, whole.output)
+    assert "validate" in whole.output or "wgctl" in whole.output
