@@ -178,3 +178,34 @@ def test_the_outline_answers_as_the_whole_tree_does(args: list[str]) -> None:
     brief = runner.invoke(outline(build(COMMANDS.values())), args)
     assert (brief.exit_code, brief.output) == (whole.exit_code, whole.output)
     assert "validate" in whole.output or "wgctl" in whole.output
+
+
+BUILT = """\
+import sys
+sys.argv = ["wgctl", *sys.argv[1:]]
+from wgctl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+import pydantic
+def below(c):
+    for s in c.__subclasses__():
+        yield s
+        yield from below(s)
+print(sorted({c.__name__ for c in below(pydantic.BaseModel)
+              if c.__module__.startswith("wgctl.models") and c.__pydantic_complete__}))
+"""
+
+
+def test_records_from_the_cache_build_no_validators(repo: RecordsRepo) -> None:
+    """A second `roster show` unpickles its records: it validates nothing, so it builds no
+    model validators (the first run, which parses the files, builds those it uses)."""
+    args = [sys.executable, "-c", BUILT, "roster", "show", "--repo", str(repo.root)]
+    first, second = (
+        subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines()
+        for _ in range(2)
+    )
+    assert "Group" in first[-1]
+    assert second[-1] == "[]"
+    assert first[:-1] == second[:-1]
