@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from wgctl.governance.terms import holders_on
-from wgctl.models import Document, Group, Initiative, Meeting, Record
+from wgctl.models import Document, Group, Initiative, Meeting, Person
 from wgctl.records import Records
 
 CODEOWNERS = ".github/CODEOWNERS"
@@ -31,27 +31,48 @@ def current_cochairs(group: Group, today: date) -> list[str]:
 
 def handles(records: Records, members: list[str], group: str | None = None) -> list[str]:
     """Review handles of people representing `members` (in `group`, when given)."""
-    found = {
-        p.review_handle
-        for p in records.people
-        if p.review_handle and p.member in members and (group is None or group in p.groups)
-    }
-    return sorted(found)
+    return Reviewers(records).handles(members, group)
 
 
-def group_paths(records: Records, group: Group) -> list[str]:
-    """The record files that belong to a group: itself, its meetings, initiatives, documents."""
-    owned: list[Record] = [group]
-    owned += [m for m in records.of(Meeting) if m.group == group.id]
-    owned += [i for i in records.of(Initiative) if i.group == group.id]
-    owned += [d for d in records.of(Document) if d.group == group.id]
-    return sorted(r.path for r in owned if r.path and _SAFE_PATH.match(r.path))
+class Reviewers:
+    """The people with a review handle, by the member they represent: read once, so that
+    each group's owners cost its co-chairs, not a pass over every person."""
+
+    def __init__(self, records: Records) -> None:
+        self._by_member: dict[str, list[Person]] = {}
+        for person in records.people:
+            if person.review_handle:
+                self._by_member.setdefault(person.member, []).append(person)
+
+    def handles(self, members: list[str], group: str | None = None) -> list[str]:
+        """Review handles of people representing `members` (in `group`, when given)."""
+        return sorted(
+            {
+                p.review_handle
+                for member in set(members)
+                for p in self._by_member.get(member, ())
+                if p.review_handle and (group is None or group in p.groups)
+            }
+        )
+
+
+def owned_paths(records: Records) -> dict[str, list[str]]:
+    """Each group's record files, in one pass: the group itself, then its meetings,
+    initiatives and documents (sorted paths; unsafe names left out)."""
+    owned: dict[str, list[str]] = {}
+    for model in (Group, Meeting, Initiative, Document):
+        for record in records.by_kind[model.kind].values():
+            group_id = record.id if isinstance(record, Group) else getattr(record, "group", None)
+            if group_id is not None and record.path and _SAFE_PATH.match(record.path):
+                owned.setdefault(group_id, []).append(record.path)
+    return {group_id: sorted(paths) for group_id, paths in owned.items()}
 
 
 def generate(records: Records, today: date) -> str:
     """The whole CODEOWNERS text for the roster in force on `today`."""
     lines = [HEADER]
-    fallback = handles(records, [FALLBACK_ORG])
+    reviewers = Reviewers(records)
+    fallback = reviewers.handles([FALLBACK_ORG])
     if fallback:
         lines.append(f"# Default: the Regional Support Office.\n/records/ {' '.join(fallback)}\n")
     else:
@@ -59,9 +80,10 @@ def generate(records: Records, today: date) -> str:
             f"# No review handle for the RSO: give people of organisation {FALLBACK_ORG!r} "
             "a review_handle.\n"
         )
+    paths = owned_paths(records)
     for group in records.groups:
         chairs = current_cochairs(group, today)
-        owners = handles(records, chairs, group.id)
+        owners = reviewers.handles(chairs, group.id)
         named = ", ".join(chairs) or "none"
         if not owners:
             lines.append(
@@ -69,7 +91,7 @@ def generate(records: Records, today: date) -> str:
             )
             continue
         lines.append(f"\n# {group.id}: co-chairs {named}.\n")
-        lines += [f"/{path} {' '.join(owners)}\n" for path in group_paths(records, group)]
+        lines += [f"/{path} {' '.join(owners)}\n" for path in paths.get(group.id, [])]
     return "".join(lines)
 
 
