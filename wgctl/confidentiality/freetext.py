@@ -10,7 +10,6 @@ rule WG404 reports the same findings at the line that names the party.
 
 from __future__ import annotations
 
-import re
 import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from wgctl.confidentiality.namescan import NameScan
 from wgctl.errors import Loc
 from wgctl.models import Meeting, Person, Record, Sensitivity
 from wgctl.records import Records
@@ -41,58 +41,55 @@ class Named:
 
 @dataclass(frozen=True)
 class Hidden:
-    """The names of the parties hidden from one audience, compiled once into one pattern."""
+    """The names of the parties hidden from one audience, indexed once for finding them."""
 
     parties: dict[str, tuple[str, str]]  # a name or id as written -> (party id, why hidden)
-    pattern: re.Pattern[str] | None
+    scan: NameScan | None
+    folded: dict[str, str]  # a name's case-folded form -> the first name with that form
 
     def find(self, text: str | None) -> list[Named]:
         """Every hidden party `text` names, in order of appearance (each party once)."""
-        if not text or self.pattern is None:
+        if not text or self.scan is None:
             return []
         out: dict[str, Named] = {}
-        for match in self.pattern.finditer(text):
-            party, why = self._lookup(match.group(0))
-            out.setdefault(party, Named(match.group(0), party, why))
+        for start, end in self.scan.spans(text):
+            words = text[start:end]
+            party, why = self._lookup(words)
+            out.setdefault(party, Named(words, party, why))
         return list(out.values())
 
     def redact(self, text: str) -> str:
         """`text` with every name of a hidden party replaced by `WITHHELD`."""
-        if self.pattern is None:
+        if self.scan is None:
             return text
-        return self.pattern.sub(WITHHELD, text)
+        spans = self.scan.spans(text)
+        if not spans:
+            return text
+        pieces, done = [], 0
+        for start, end in spans:
+            pieces += [text[done:start], WITHHELD]
+            done = end
+        return "".join([*pieces, text[done:]])
 
     def _lookup(self, words: str) -> tuple[str, str]:
-        return self.parties.get(words) or self.parties[_fold(words, self.parties)]
+        return self.parties.get(words) or self.parties[self.folded[words.casefold()]]
 
     def with_parties(self, extra: dict[str, tuple[str, str]]) -> Hidden:
         """These names and `extra` ones (e.g. a Chatham House meeting's participants)."""
         return hiding({**self.parties, **extra}) if extra else self
 
 
-def _fold(words: str, parties: dict[str, tuple[str, str]]) -> str:
-    folded = words.casefold()
-    return next(name for name in parties if name.casefold() == folded)
-
-
 def hiding(parties: dict[str, tuple[str, str]]) -> Hidden:
     """A matcher for `parties` (name or id -> (party id, why)).
 
     Whole words only. Short names and ids (four letters or fewer: "NZ", "IOM", "fiji") match as
-    written, so "us" in prose is not "US"; longer ones match in any case.
+    written, so "us" in prose is not "US"; longer ones match in any case (see namescan).
     """
-    exact: list[str] = []
-    loose: list[str] = []
-    for name in sorted(parties, key=len, reverse=True):
-        if len(name) < 2:
-            continue
-        (exact if len(name) <= 4 else loose).append(re.escape(name))
-    alternatives = [f"(?-i:{'|'.join(exact)})"] if exact else []
-    alternatives += loose
-    if not alternatives:
-        return Hidden(parties, None)
-    body = "|".join(alternatives)
-    return Hidden(parties, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE))
+    names = [name for name in parties if len(name) >= 2]
+    folded: dict[str, str] = {}
+    for name in parties:
+        folded.setdefault(name.casefold(), name)
+    return Hidden(parties, NameScan(names) if names else None, folded)
 
 
 def reach(record: Record) -> Sensitivity:
@@ -185,7 +182,7 @@ def texts(record: Record) -> Iterator[tuple[Loc, str, Sensitivity]]:
 def redacted(records: Records, record: Record, hidden: Hidden) -> Record:
     """A copy of `record` whose free text names no hidden party (the record itself when none)."""
     matcher = _matchers(records, record, hidden)
-    if hidden.pattern is None and not under_the_rule(records, record):
+    if hidden.scan is None and not under_the_rule(records, record):
         return record
     return rewrite(record, lambda loc, text, _marking: matcher(loc).redact(text))
 
