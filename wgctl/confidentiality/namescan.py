@@ -72,24 +72,25 @@ class NameScan:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every name in `text`, left to right, never overlapping."""
         found: list[tuple[int, int]] = []
+        keys = coarse(text)  # character by character, so a slice of it is the slice's key
         done = 0
         for start in _START.finditer(text):
             at = start.start()
             if at < done:
                 continue
-            end = self._at(text, at)
+            end = self._at(text, keys, at)
             if end:
                 found.append((at, end))
                 done = end
         return found
 
-    def _at(self, text: str, at: int) -> int:
+    def _at(self, text: str, keys: str, at: int) -> int:
         """The end of the name that matches at `at`, or 0."""
         for name in self._short.get(text[at : at + 2], ()):
             end = at + len(name)
             if text.startswith(name, at) and _is_boundary(text, end):
                 return end
-        for name in self._long.get(coarse(text[at : at + KEY]), ()):
+        for name in self._long.get(keys[at : at + KEY], ()):
             end = at + len(name)
             if (
                 end <= len(text)
