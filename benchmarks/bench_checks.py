@@ -16,7 +16,9 @@ loader runs. Not a test: absolute times drift with the machine.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +37,26 @@ from wgctl.files.load import load_repo
 
 HERE = Path(__file__).resolve().parent.parent
 PAUSED = "import gc\ngc.disable()\n" + HOLD
+# L's loop with the time spent in GC passes counted (gc.callbacks), printed as one line.
+GC_SHARE = (
+    """\
+import gc, sys, time
+spent, full, mark = [0.0], [0], [0.0]
+def count(phase, info):
+    if phase == "start":
+        mark[0] = time.perf_counter()
+    else:
+        spent[0] += time.perf_counter() - mark[0]
+        full[0] += info["generation"] == 2
+gc.callbacks.append(count)
+start = time.perf_counter()
+"""
+    + HOLD
+    + """\
+total = time.perf_counter() - start
+print(f"{total:.2f} s, {spent[0]:.2f} s of it in {full[0]} full and the other GC passes")
+"""
+)
 TODAY = date(2018, 1, 1)
 
 
@@ -77,6 +99,21 @@ def rule_times(root: Path, repeat: int) -> tuple[dict[str, float], dict[str, int
                 best = min(best, time.perf_counter() - start)
             times[name], found[name] = best, len(problems)
     return times, found
+
+
+def gc_share(root: Path, tmp: Path) -> str:
+    """How much of L(N), GC on, is spent in GC passes (one fresh process)."""
+    script = tmp / "gc_share.py"
+    script.write_text(GC_SHARE)
+    env = {**os.environ, "PYTHONPATH": str(HERE)}
+    done = subprocess.run(
+        [sys.executable, str(script), str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return done.stdout.strip()
 
 
 def hold_times(root: Path, repeat: int, tmp: Path) -> tuple[float, float]:
@@ -129,13 +166,14 @@ def main() -> None:
                 bundled_copies(root, k)
                 copies[len(list(root.glob("records/*/*.yaml")))] = rule_times(root, args.repeat)
             show(f"bundled records copied, best of {args.repeat}", copies)
-        sizes, holds = {}, {}
+        sizes, holds, shares = {}, {}, {}
         for n in (int(x) for x in args.records.split(",")):
             root = tmp / f"repo-{n}"
             synthetic.build(root, n, git=False)
             sizes[n] = rule_times(root, args.repeat)
             if not args.no_hold:
                 holds[n] = hold_times(root, args.repeat, tmp)
+                shares[n] = gc_share(root, tmp)
         show(f"synthetic records, best of {args.repeat}", sizes)
     if holds:
         (small, l_small), (large, l_large) = holds.items()
@@ -146,6 +184,8 @@ def main() -> None:
                 f"{label:<28} {a:6.2f} s {b:6.2f} s   growth / {large / small:.0f}: "
                 f"{b / a / (large / small):.2f}"
             )
+        for n, share in shares.items():
+            print(f"L({n:,}), GC on: {share}")
 
 
 if __name__ == "__main__":
