@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wgctl.models import Group, Nomination
+from wgctl.models import Group, Meeting, Nomination
 from wgctl.records import Records
 
 
@@ -48,8 +48,10 @@ def unconsidered(records: Records, kind: str, nomination: Nomination, today: dat
         )
     if last >= today:
         return None  # a SOM may still be held and recorded
-    soms = [m for m in records.meetings if m.type == kind and first <= m.start <= last]
-    if soms:
+    meetings = records.by_kind[Meeting.kind].values()  # in any order: is there one at all?
+    if any(
+        isinstance(m, Meeting) and m.type == kind and first <= m.start <= last for m in meetings
+    ):
         return None
     return (
         f"no {kind.upper()} is recorded between {first} and {last}, so none considered this "
