@@ -79,3 +79,38 @@ def test_finding_names_does_not_slow_down_with_more_names() -> None:
         return time.perf_counter() - start
 
     assert per_text(10_000) < 5 * per_text(10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(st.text(ALPHABET, min_size=2, max_size=8), max_size=8),
+    more=st.lists(st.text(ALPHABET, min_size=2, max_size=8), min_size=1, max_size=4),
+    data=st.data(),
+)
+def test_added_names_are_found_as_if_indexed_with_the_others(
+    names: list[str], more: list[str], data: st.DataObject
+) -> None:
+    pieces = data.draw(st.lists(st.sampled_from([*names, *more, " ", "-", "x"]), max_size=10))
+    text = "".join(pieces)
+    assert NameScan(names).plus(more).spans(text) == reference(names + more, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(st.text(ALPHABET, min_size=1, max_size=8), max_size=6, unique=True),
+    more=st.lists(st.text(ALPHABET, min_size=1, max_size=8), min_size=1, max_size=4, unique=True),
+    data=st.data(),
+)
+def test_a_chatham_house_meetings_names_join_the_hidden_ones_as_one_table_would(
+    names: list[str], more: list[str], data: st.DataObject
+) -> None:
+    """Found words, parties named and redactions equal those of one table of every name."""
+    from wgctl.confidentiality.freetext import hiding
+
+    hidden = {name: (f"party-{i}", "restricted") for i, name in enumerate(names)}
+    extra = {name: (f"extra-{i}", "Chatham House participant") for i, name in enumerate(more)}
+    pieces = data.draw(st.lists(st.sampled_from([*names, *more, " ", "-", "x"]), max_size=10))
+    text = "".join(pieces)
+    layered, whole = hiding(hidden).with_parties(extra), hiding({**hidden, **extra})
+    assert layered.find(text) == whole.find(text)
+    assert layered.redact(text) == whole.redact(text)

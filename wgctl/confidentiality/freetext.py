@@ -11,7 +11,8 @@ rule WG404 reports the same findings at the line that names the party.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -43,9 +44,10 @@ class Named:
 class Hidden:
     """The names of the parties hidden from one audience, indexed once for finding them."""
 
-    parties: dict[str, tuple[str, str]]  # a name or id as written -> (party id, why hidden)
+    # a name or id as written -> (party id, why hidden)
+    parties: MutableMapping[str, tuple[str, str]]
     scan: NameScan | None
-    folded: dict[str, str]  # a name's case-folded form -> the first name with that form
+    folded: MutableMapping[str, str]  # a name's case-folded form -> the first name with that form
 
     def find(self, text: str | None) -> list[Named]:
         """Every hidden party `text` names, in order of appearance (each party once)."""
@@ -75,8 +77,16 @@ class Hidden:
         return self.parties.get(words) or self.parties[self.folded[words.casefold()]]
 
     def with_parties(self, extra: dict[str, tuple[str, str]]) -> Hidden:
-        """These names and `extra` ones (e.g. a Chatham House meeting's participants)."""
-        return hiding({**self.parties, **extra}) if extra else self
+        """These names and `extra` ones (e.g. a Chatham House meeting's participants), which
+        win where both name the same words; this one's index and tables are shared, not copied."""
+        if not extra:
+            return self
+        added = hiding(extra)
+        names = [name for name in extra if len(name) >= 2]
+        scan = added.scan if self.scan is None else self.scan.plus(names) if names else self.scan
+        return Hidden(
+            ChainMap(dict(extra), self.parties), scan, ChainMap(self.folded, added.folded)
+        )
 
 
 def hiding(parties: dict[str, tuple[str, str]]) -> Hidden:

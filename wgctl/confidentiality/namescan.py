@@ -56,18 +56,31 @@ def _is_boundary(text: str, end: int) -> bool:
     return not (after.isalnum() or after in "_-")
 
 
+Index = tuple[dict[str, list[str]], dict[str, list[str]]]  # (short, long), longest first
+
+
+def _index(names: list[str]) -> Index:
+    short: dict[str, list[str]] = {}
+    long: dict[str, list[str]] = {}
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        if len(name) <= SHORT:
+            short.setdefault(name[:2], []).append(name)
+        else:
+            long.setdefault(coarse(name[:KEY]), []).append(name)
+    return short, long
+
+
 class NameScan:
     """The names, indexed: short ones by their first two characters as written, long ones by
-    the coarse key of their first four."""
+    the coarse key of their first four; `plus` adds names in an index of their own."""
 
-    def __init__(self, names: list[str]) -> None:
-        self._short: dict[str, list[str]] = {}
-        self._long: dict[str, list[str]] = {}
-        for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
-            if len(name) <= SHORT:
-                self._short.setdefault(name[:2], []).append(name)
-            else:
-                self._long.setdefault(coarse(name[:KEY]), []).append(name)
+    def __init__(self, names: list[str], below: tuple[Index, ...] = ()) -> None:
+        self._layers = (*below, _index(names))
+
+    def plus(self, names: list[str]) -> NameScan:
+        """These names and `names`, sharing this index (a Chatham House meeting's participants
+        are added once per meeting: copying every hidden name each time grew with the square)."""
+        return NameScan(names, self._layers)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every name in `text`, left to right, never overlapping."""
@@ -78,24 +91,38 @@ class NameScan:
             at = start.start()
             if at < done:
                 continue
-            end = self._at(text, keys, at)
+            end = self._short_at(text, at) or self._long_at(text, keys, at)
             if end:
                 found.append((at, end))
                 done = end
         return found
 
-    def _at(self, text: str, keys: str, at: int) -> int:
-        """The end of the name that matches at `at`, or 0."""
-        for name in self._short.get(text[at : at + 2], ()):
-            end = at + len(name)
-            if text.startswith(name, at) and _is_boundary(text, end):
-                return end
-        for name in self._long.get(keys[at : at + KEY], ()):
-            end = at + len(name)
-            if (
-                end <= len(text)
-                and _is_boundary(text, end)
-                and same_ignoring_case(name, text[at:end])
-            ):
-                return end
-        return 0
+    def _short_at(self, text: str, at: int) -> int:
+        """The end of the longest short name that matches at `at`, or 0."""
+        best = 0
+        for short, _ in self._layers:
+            for name in short.get(text[at : at + 2], ()):
+                end = at + len(name)
+                if end <= best:
+                    break
+                if text.startswith(name, at) and _is_boundary(text, end):
+                    best = end
+                    break
+        return best
+
+    def _long_at(self, text: str, keys: str, at: int) -> int:
+        """The end of the longest long name that matches at `at`, or 0."""
+        best = 0
+        for _, long in self._layers:
+            for name in long.get(keys[at : at + KEY], ()):
+                end = at + len(name)
+                if end <= best:
+                    break
+                if (
+                    end <= len(text)
+                    and _is_boundary(text, end)
+                    and same_ignoring_case(name, text[at:end])
+                ):
+                    best = end
+                    break
+        return best
