@@ -9,9 +9,11 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wgctl.confidentiality.freetext import WITHHELD, hiding
 from wgctl.confidentiality.namescan import NameScan, coarse
 
 # Letters that case-fold in unusual ways, word joiners, boundaries and plain letters.
+DOTLESS = "\u0131"
 ALPHABET = "aAbBiIkKsSzZ\u017f\u212a\u0131\u0130\u00b5\u03bc\u00df\u00e9\u00c9\u0345\u03b9 -_.()'1"
 
 
@@ -114,3 +116,25 @@ def test_a_chatham_house_meetings_names_join_the_hidden_ones_as_one_table_would(
     layered, whole = hiding(hidden).with_parties(extra), hiding({**hidden, **extra})
     assert layered.find(text) == whole.find(text)
     assert layered.redact(text) == whole.redact(text)
+
+
+def test_a_name_written_with_a_dotless_i_is_found_and_withheld() -> None:
+    """`re` matches a dotless i to "I" although casefold() keeps them apart: naming a hidden
+    party so must neither slip through nor crash the lookup of who was named."""
+    hidden = hiding({"Istanbul Institute": ("canary-org", "restricted")})
+    words = f"{DOTLESS}stanbul {DOTLESS}nstitute"
+    text = f"Briefed by the {words} today."
+    assert [(n.words, n.party) for n in hidden.find(text)] == [(words, "canary-org")]
+    assert hidden.redact(text) == f"Briefed by the {WITHHELD} today."
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(st.text(ALPHABET, min_size=2, max_size=8), min_size=1, max_size=8, unique=True),
+    text=st.text(ALPHABET, max_size=60),
+)
+def test_every_name_found_is_told_whose_it_is(names: list[str], text: str) -> None:
+    parties = {name: (f"party-{k}", "restricted") for k, name in enumerate(names)}
+    found = hiding(parties).find(text)
+    assert {n.party for n in found} <= {p for p, _ in parties.values()}
+    assert len(found) <= len(NameScan(names).spans(text))

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from wgctl.confidentiality.namescan import NameScan
+from wgctl.confidentiality.namescan import NameScan, same_ignoring_case
 from wgctl.errors import Loc
 from wgctl.models import Meeting, Person, Record, Sensitivity
 from wgctl.records import Records
@@ -74,7 +74,15 @@ class Hidden:
         return "".join([*pieces, text[done:]])
 
     def _lookup(self, words: str) -> tuple[str, str]:
-        return self.parties.get(words) or self.parties[self.folded[words.casefold()]]
+        exact = self.parties.get(words)
+        if exact is not None:
+            return exact
+        name = self.folded.get(words.casefold())
+        if (
+            name is None
+        ):  # `re` folds a few letters that casefold() keeps (the dotless i, the long s)
+            name = next(n for n in self.parties if same_ignoring_case(n, words))
+        return self.parties[name]
 
     def with_parties(self, extra: dict[str, tuple[str, str]]) -> Hidden:
         """These names and `extra` ones (e.g. a Chatham House meeting's participants), which
