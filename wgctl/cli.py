@@ -17,9 +17,13 @@ import typer
 
 from wgctl import __version__
 from wgctl.commands.options import REPO_HELP
-from wgctl.commands.plainparams import install
 
-install()  # option values without pydantic where typer's helpers suffice
+try:  # option values without pydantic where typer's helpers suffice (typer's internals)
+    from wgctl.commands.plainparams import install
+except ImportError:  # a typer without those internals: every value goes through typer itself
+    pass
+else:
+    install()
 
 # Each command name and the module in wgctl.commands that registers it, in --help's order.
 COMMANDS: dict[str, str] = {

@@ -84,5 +84,10 @@ def plain_runtime_param(param: typer.core._TyperParameter) -> RuntimeParam:
 
 
 def install() -> None:
-    """Every typer parameter of this process (help options included) reads values plainly."""
+    """Every typer parameter of this process (help options included) reads values plainly.
+
+    Only where typer has the hook this replaces; elsewhere typer reads every value itself.
+    """
+    if not callable(getattr(typer.core._TyperParameter, "get_runtime_param", None)):
+        return
     typer.core._TyperParameter.get_runtime_param = plain_runtime_param  # type: ignore[method-assign,assignment]
