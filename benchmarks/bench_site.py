@@ -1,86 +1,117 @@
-"""Benchmark `wgctl site` against the bare parse-and-model time L(N) of the same files.
+"""Benchmark `wgctl site` against L(N), paired, in fresh processes (issue 14: at most 1.0 x L).
 
-Usage: python benchmarks/bench_site.py [--records 1000,10000] [--repeat 3]
-Prints, for each N, in one run: L(N) (read + PyYAML CSafeLoader + pydantic), then as ratios to
-L(N): the full build (validate, audience filter, git history, render, write, search index), then
-its parts: validation with the filter, the git changes, the render alone (pages in memory), the
-search index alone; and a rebuild with nothing changed
-(every file compared, none written). Target (issue 14): a build at most 1.0 x L(N).
-Not a test: numbers drift with the machine, ratios are what to compare.
+Usage: python benchmarks/bench_site.py [--records 1000,10000] [--repeat 3] [--baseline DIR]
+       [--stages]
+
+L(N) = read + PyYAML CSafeLoader + pydantic of the same files, in a fresh process (see
+bench_validate.py, whose repository and pairing this reuses: N records, one of them with 201
+revisions). Rows: a cold build (empty folder, caches off), a rebuild with nothing changed, and
+a rebuild after one record was edited; the members audience (every record shown). `--baseline
+DIR` adds a column for another source tree (`git archive main wgctl templates | tar -x -C DIR`).
+`--stages` also times the build's parts in this process (validate and filter, git history,
+render in memory, search index). Not a test: ratios within one run are what to compare.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetic  # the benchmark's own helper, beside it
-from bench_validate import bare_load, best
+from bench_validate import HERE, Bench, edit, then
+from paired import Job, Version
 
-AS_OF = date(2017, 10, 31)
+AS_OF = "2017-10-31"
+EDITED = "records/initiatives/initiative-1.yaml"
+T = TypeVar("T")
 
 
-def bench_size(n: int, repeat: int, tmp: Path) -> None:
-    """All the site figures for one repository size (members audience: every record shown)."""
+def emptied(folder: Path) -> Callable[[], None]:
+    """Untimed preparation: the output folder removed, so the build starts from nothing."""
+    return lambda: shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench_size(n: int, versions: list[Version], repeat: int, tmp: Path) -> Bench:
+    """The three build rows for one repository size."""
+    start = time.perf_counter()
+    b = Bench(n, versions, repeat, tmp)
+    names = ", ".join(v.name for v in versions)
+    print(f"\n== {n:,} records (built in {time.perf_counter() - start:.1f} s); columns: {names}")
+    ref = b.L()
+    print(f"L(N) = {ref.seconds:.2f} s in a fresh process, peak RSS {ref.peak_mib:.0f} MiB")
+
+    def site(v: Version, root: Path, **env: str) -> Job:
+        out = tmp / f"site-{n}-{v.name}"
+        args = ("site", "--audience", "members", "--as-of", AS_OF)
+        return v.job(*args, "--out", str(out), "--repo", str(root), env=env)
+
+    def cold(v: Version, root: Path) -> Job:
+        return then(emptied(tmp / f"site-{n}-{v.name}"), site(v, root, WGCTL_NO_CACHE="1"))
+
+    b.row("site, cold (empty folder, caches off)", "<= 1.0", cold)
+    b.row("site, rebuild, nothing changed", "<= 1.0", site)
+    text = (b.root / EDITED).read_text()
+    b.row(
+        "site, rebuild, one record edited",
+        "<= 1.0",
+        lambda v, r: then(edit(r / EDITED, text), site(v, r)),
+    )
+    for root in b.roots:
+        (root / EDITED).write_text(text)
+    return b
+
+
+def stages(root: Path, out: Path) -> None:
+    """The build's parts, timed once each in this process (caches off)."""
+    os.environ["WGCTL_NO_CACHE"] = "1"
     from wgctl.export.stamps import record_stamps
     from wgctl.models import Sensitivity
     from wgctl.report.produce import load_view
-    from wgctl.site import build
+    from wgctl.site import manifest, render
 
-    root = tmp / f"repo-{n}"
-    paths = synthetic.build(root, n)
-    bare_load(paths[:50])
-    t_bare = best(lambda: bare_load(paths), repeat)
-    print(f"\n== {n:,} records: L(N) = {t_bare:.3f} s ({t_bare / n * 1e6:.0f} us/record)")
-    os.environ["WGCTL_NO_CACHE"] = "1"
-    audience = Sensitivity.MEMBERS
-    out = tmp / f"site-{n}"
+    day = date.fromisoformat(AS_OF)
 
-    def full() -> None:
-        if out.exists():
-            for path in sorted(out.rglob("*"), reverse=True):
-                path.unlink() if path.is_file() else path.rmdir()
-        build.build_site(root, audience, out, AS_OF)
+    def timed(label: str, work: Callable[[], T]) -> T:
+        begin = time.perf_counter()
+        found = work()
+        print(f"  {label:<34} {time.perf_counter() - begin:6.2f} s", flush=True)
+        return found
 
-    t_full = best(full, repeat)
-    view = load_view(root, audience)
-    t_view = best(lambda: load_view(root, audience), repeat)
-    changes = build.changes_for(root, view, AS_OF, record_stamps(root))
-    t_changes = best(lambda: build.changes_for(root, view, AS_OF, record_stamps(root)), repeat)
-    t_render = best(lambda: build.render_site(root, view, AS_OF, changes), repeat)
-    t_index = best(lambda: build._index(out), repeat)
-    del os.environ["WGCTL_NO_CACHE"]  # a rebuild as a user runs it: validation memo on
-    build.build_site(root, audience, out, AS_OF)
-    t_again = best(lambda: build.build_site(root, audience, out, AS_OF), repeat)
-    pages = sum(1 for _ in out.rglob("*.html"))
-    print(f"pages: {pages:,}")
-    for label, value in (
-        ("full build (cold, empty folder)", t_full),
-        ("  validate and filter (load_view)", t_view),
-        ("  git changes since the last SOM", t_changes),
-        ("render only (in memory)", t_render),
-        ("search index only (pagefind)", t_index),
-        ("rebuild, nothing changed (warm)", t_again),
-    ):
-        verdict = "ok" if value <= t_bare else "over"
-        print(
-            f"{label:<34} {value:7.3f} s = {value / t_bare:5.2f} x L(N)  (target <= 1.0: {verdict})"
-        )
+    view = load_view(root, Sensitivity.MEMBERS)
+    timed("validate and filter (load_view)", lambda: load_view(root, Sensitivity.MEMBERS))
+    stamps = record_stamps(root)
+    changes = timed("git history", lambda: render.changes_for(root, view, day, stamps))
+    files = timed("render in memory", lambda: render.render_site(root, view, day, changes))
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    timed("write every file", lambda: manifest.write_changed(out, files, manifest.Manifest()))
+    timed("search index (pagefind)", lambda: render.index(out))
+    del os.environ["WGCTL_NO_CACHE"]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", default="1000,10000")
-    parser.add_argument("--repeat", type=int, default=3)
+    """Parse options and print every row in one run."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--records", default="1000,10000", help="comma-separated sizes")
+    parser.add_argument("--repeat", type=int, default=3, help="paired runs per row (median kept)")
+    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    parser.add_argument("--stages", action="store_true", help="also time the build's parts")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
+    versions.append(Version("now", HERE))
+    with tempfile.TemporaryDirectory(prefix="wgctl-bench-") as tmp:
         for n in (int(x) for x in args.records.split(",")):
-            bench_size(n, args.repeat, Path(tmp))
+            b = bench_size(n, versions, args.repeat, Path(tmp))
+            if args.stages:
+                stages(b.roots[-1], Path(tmp) / f"stages-{n}")
 
 
 if __name__ == "__main__":

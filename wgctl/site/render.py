@@ -1,0 +1,110 @@
+"""Render the site: every page and file in memory, from the audience's view; the search index.
+
+Deterministic: no build time anywhere (the date is `as_of`), sorted everything, so two renders
+of one commit for one audience give the same bytes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from wgctl import dates
+from wgctl.confidentiality.audience import View
+from wgctl.due.items import last_som
+from wgctl.errors import UserError
+from wgctl.export import calendar
+from wgctl.export.stamps import Stamps
+from wgctl.report.common import audience_context
+from wgctl.report.render import BUNDLED, environment
+from wgctl.site import catalogue, pages
+from wgctl.site.changes import Changes, recent_changes
+from wgctl.site.dashboard import dashboard
+from wgctl.site.links import Page
+from wgctl.site.lookup import lookup
+from wgctl.site.manifest import SEARCH_DIR
+from wgctl.site.month_grid import calendar_page
+
+NAV = (
+    ("index.html", "Dashboard"),
+    ("initiatives/index.html", "Initiatives"),
+    ("meetings/index.html", "Meetings"),
+    ("meetings/calendar.html", "Calendar"),
+    ("actions/index.html", "Actions"),
+    ("organisations/index.html", "Organisations"),
+    ("history/index.html", "History"),
+    ("search/index.html", "Search"),
+)
+STATIC = ("style.css", "favicon.svg")
+
+
+def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
+    """Every HTML page of the site for this view."""
+    found = lookup(view)
+    out = [
+        dashboard(view, as_of, changes),
+        pages.meetings_index(view, found),
+        calendar_page(view, found, as_of),
+        pages.actions_page(view, as_of, found),
+        Page(
+            "history/index.html",
+            "history",
+            {"title": "History", "changes": changes.recent, "hidden": changes.hidden},
+        ),
+        Page("search/index.html", "search", {"title": "Search"}),
+    ]
+    out += [pages.group_page(view, g, as_of, changes) for g in view.records.groups]
+    out += [pages.meeting_page(view, m, as_of, changes, found) for m in found.meetings]
+    out += catalogue.initiative_pages(view)
+    out += [catalogue.initiative_page(view, i, as_of, changes, found) for i in found.initiatives]
+    out += catalogue.organisation_pages(view, as_of, changes, found)
+    return out
+
+
+def render_site(repo: Path, view: View, as_of: date, changes: Changes) -> dict[str, bytes]:
+    """Every file of the site except the search index, by path: pages, style, calendar feed."""
+    env = environment("html", repo)
+    common = {
+        **audience_context(view),
+        "as_of": dates.label(as_of),
+        "nav": NAV,
+        "feed": "meetings/meetings.ics",
+        "since": changes.since,
+    }
+    files: dict[str, bytes] = {}
+    for page in all_pages(view, as_of, changes):
+        template = env.get_template(f"site/{page.template}.html.j2")
+        context = {**common, **page.context, "root": page.root, "path": page.path}
+        files[page.path] = template.render(**context).encode("utf-8")
+    for name in STATIC:
+        files[name] = _static(repo, name).read_bytes()
+    meetings, name = calendar.select(view, None)
+    files["meetings/meetings.ics"] = calendar.render(meetings, view, changes.stamps, name)
+    return files
+
+
+def _static(repo: Path, name: str) -> Path:
+    """A static file of the site: the records repository's own under templates/site/, else ours."""
+    own = repo / "templates" / "site" / name
+    return own if own.is_file() else BUNDLED / "site" / name
+
+
+def changes_for(repo: Path, view: View, as_of: date, stamps: Stamps) -> Changes:
+    """Record changes since the last SOM before `as_of` (since the start when there is none)."""
+    som = last_som(view, as_of)
+    if som is None:
+        return recent_changes(repo, view.audience, date(1900, 1, 1), "the records began", stamps)
+    since = f"the {som.title} ({dates.label(som.start, som.precision)})"
+    return recent_changes(repo, view.audience, som.start, since, stamps)
+
+
+def index(out: Path) -> None:
+    """The client-side search index, by pagefind (a well-kept tool), into `out/pagefind/`."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
+    command += ["--output-subdir", SEARCH_DIR, "--force-language", "en"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        first = (result.stderr or result.stdout).strip().splitlines()
+        raise UserError(f"search index: pagefind failed: {first[0] if first else 'no output'}")
