@@ -1,7 +1,9 @@
 """The site's leak test: every file of every audience's build, over the reports' canary records.
 
 The records and canaries are the report leak test's (one set of planted strings for every
-output). Every file a build writes is searched, its path included: HTML, the calendar feed,
+output), plus three in git history only: a commit message, an author's name, and a restricted
+status update that an older revision of a public record had (record pages show their history).
+Every file a build writes is searched, its path included: HTML, the calendar feed,
 the SVG charts inside pages and pagefind's search index (its compressed fragments unpacked).
 A canary must never reach a build for an audience narrower than its own, and each canary a
 site is expected to show must reach the builds that may see it (so nothing passes by omission).
@@ -44,8 +46,31 @@ SITE_CANARIES = {
     # build may list it as added. Its attendance stays hidden (checked below).
     "CANARY-CHATHAM-ATTENDEE": (MEMBERS, False),
     "CANARY-RESTRICTED-ORG-NAME": (RESTRICTED, True),
+    # Only in git history: commit messages (free text) and authors (personal data) reach the
+    # restricted build only, like a restricted part of an older revision.
+    "CANARY-COMMIT-MESSAGE": (RESTRICTED, True),
+    "CANARY-COMMIT-AUTHOR": (RESTRICTED, True),
+    "CANARY-OLD-RESTRICTED-PART": (RESTRICTED, True),
 }
+PUBLIC_RECORD = "records/initiatives/joint-action.yaml"
+OLD_PART = """\
+  - date: 2017-06-01
+    text: CANARY-OLD-RESTRICTED-PART
+    sensitivity: restricted
+"""
 CHATHAM_IDENTITIES = ("CANARY-CHATHAM-PARTICIPANT", "CANARY-CHATHAM-CHAIR", "CANARY-CHATHAM-HOST")
+
+
+def add_history(repo: RecordsRepo) -> None:
+    """Two commits to a public record: one adds a restricted update, the next takes it out."""
+    path = repo.root / PUBLIC_RECORD
+    text = path.read_text(encoding="utf-8")
+    at = text.index("sources:")
+    path.write_text(text[:at] + OLD_PART + text[at:], encoding="utf-8")
+    author = "CANARY-COMMIT-AUTHOR <canary@example.org>"
+    repo.commit("add CANARY-COMMIT-MESSAGE", date="2017-07-01T00:00:00+00:00", author=author)
+    path.write_text(text, encoding="utf-8")
+    repo.commit("take the update out again", date="2017-08-01T00:00:00+00:00", author=author)
 
 
 def site_files(out: Path) -> dict[str, str]:
@@ -72,6 +97,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict[
             patch.setenv(key, value)
         base = tmp_path_factory.mktemp("site-canary")
         repo: RecordsRepo = build_repo(base / "repo", CANARY_RECORDS)
+        add_history(repo)
         out = {}
         for audience in AUDIENCES:
             target = base / audience
@@ -133,6 +159,18 @@ def test_chatham_house_meeting_names_no_identity_in_any_build(
     for org in ("chatham-participant", "chatham-chair", "chatham-host"):
         page = files[f"organisations/{org}.html"]
         assert "ewg-2017.html" not in page and "Example WG annual meeting" not in page
+
+
+def test_a_record_page_shows_its_history_to_each_audience_as_it_may_see_it(
+    builds: dict[str, dict[str, str]],
+) -> None:
+    for audience in AUDIENCES:
+        page = builds[audience]["initiatives/joint-action.html"]
+        history = page[page.index("History in git") :]
+        assert "created" in history  # every audience sees the record begin
+        commits = history.count('class="commit"')
+        # The two later commits changed only a restricted part: absent below restricted.
+        assert commits == (3 if audience == RESTRICTED else 1), audience
 
 
 def test_canary_counts(

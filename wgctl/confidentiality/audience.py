@@ -20,6 +20,7 @@ Rules (R19), applied to every report:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -41,7 +42,7 @@ from wgctl.models import (
 )
 from wgctl.records import Records
 
-__all__ = ["WITHHELD", "Mark", "View", "for_audience", "names_hidden"]
+__all__ = ["WITHHELD", "Mark", "View", "as_seen", "for_audience", "names_hidden", "seen_data"]
 
 DEFAULT_AUDIENCE = Sensitivity.PUBLIC
 NOBODY_HIDDEN = hiding({})
@@ -135,6 +136,42 @@ def for_audience(records: Records, audience: Sensitivity, marks: Iterable[Mark] 
     return View(out, audience, frozenset(visible_ids), hidden)
 
 
+def as_seen(view: View, record: Record) -> Record | None:
+    """A record from outside the view (an older revision, from git) as the view's audience sees it.
+
+    The same filter, judged against the view: a reference to a record the view does not show is
+    withheld, free text naming a party it hides is redacted. None when the audience may not see
+    the record at all.
+    """
+    if not reach(record).visible_to(view.audience):
+        return None
+    return _filter(redacted(view.records, record, view.hidden), view.audience, view.ids)
+
+
+def seen_data(view: View, record: Record) -> dict[str, Any]:
+    """A record of the view (or `as_seen`) as plain data, for comparing two of its versions.
+
+    Fields no audience of this kind may see are left out; a string naming a hidden party is
+    `WITHHELD` whole; empty values are dropped, so a part taken out leaves no trace.
+    """
+    data = record.model_dump(mode="json", exclude_unset=True)
+    for never in record.fields_hidden_from(view.audience):
+        data.pop(never, None)
+    out: dict[str, Any] = _scrubbed(data, view)
+    return out
+
+
+def _scrubbed(value: Any, view: View) -> Any:
+    if isinstance(value, dict):
+        out = {k: _scrubbed(v, view) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_scrubbed(v, view) for v in value]
+    if isinstance(value, str) and names_hidden(view, value):
+        return WITHHELD
+    return value
+
+
 def names_hidden(view: View, text: str | None) -> bool:
     """True when free text names a party, group or person hidden from the view's audience."""
     return bool(view.hidden.find(text))
@@ -144,11 +181,11 @@ def _parts(record: Record, parts: Iterable[P], audience: Sensitivity) -> list[P]
     return [p for p in parts if effective(record, p).visible_to(audience)]
 
 
-def _sources(record: Record, visible_ids: set[str]) -> list[Source]:
+def _sources(record: Record, visible_ids: AbstractSet[str]) -> list[Source]:
     return [s for s in record.sources if s.document in visible_ids]
 
 
-def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
+def _filter(record: Record, audience: Sensitivity, ids: AbstractSet[str]) -> Record:
     """A copy of `record` without the parts `audience` may not see."""
     update: dict[str, Any] = {"sources": _sources(record, ids)}
     # What the model declares: parts with their own marking, fields this audience never sees.
@@ -176,7 +213,7 @@ def _filter(record: Record, audience: Sensitivity, ids: set[str]) -> Record:
     return record.model_copy(update=update)
 
 
-def _group(group: Group, nominations: list[Nomination], ids: set[str]) -> dict[str, Any]:
+def _group(group: Group, nominations: list[Nomination], ids: AbstractSet[str]) -> dict[str, Any]:
     """Nominations (of a visible marking) of visible members; terms stay, hidden names go.
 
     A co-chair term held by a member the audience may not see stays in the rotation (seats and
@@ -218,7 +255,9 @@ def _group(group: Group, nominations: list[Nomination], ids: set[str]) -> dict[s
     return fields
 
 
-def _meeting(meeting: Meeting, statements: list[Statement], ids: set[str]) -> dict[str, Any]:
+def _meeting(
+    meeting: Meeting, statements: list[Statement], ids: AbstractSet[str]
+) -> dict[str, Any]:
     """Only visible identities; none at all under the Chatham House Rule.
 
     `statements` are those whose marking the audience may see.

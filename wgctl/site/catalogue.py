@@ -95,8 +95,7 @@ def initiative_page(
             "timeline": svg.dots(f"upd-{item.id}", f"{item.number}: updates", points, desc_updates),
             "chart": svg.bars(f"fig-{item.id}", f"{item.number}: figures", figures, desc_figures),
             "actions": [action_row(view, a, as_of) for a in found.on_initiative.get(item.id, [])],
-            "changes": changes.of(item.id),
-            "log": changes.log("initiatives", item.id),
+            "history": changes.history(item.path),
         },
     )
 
@@ -149,8 +148,7 @@ def _organisation(
             "initiatives": initiatives,
             "meetings": meetings,
             "actions": [action_row(view, a, as_of) for a in found.owned_by.get(org.id, [])],
-            "changes": changes.of(org.id),
-            "log": changes.log("organisations", org.id),
+            "history": changes.history(org.path),
             "link": link(view, org.id),
         },
     )

@@ -1,10 +1,10 @@
 """Record changes from git for the site: since the last SOM, filtered for the audience.
 
-The same core function as the progress report's appendix (`history.changes_since`, filtered
-exactly like `wgctl diff`): a change the audience may not see is counted, never named. One
-comparison per build (the records at the last commit before the SOM against HEAD), so the cost
-does not grow with the length of the history. Commit subjects and authors are not shown: they
-are free text and personal data.
+The dashboard's and the history page's list comes from the same core function as the progress
+report's appendix (`history.changes_since`, filtered exactly like `wgctl diff`): a change the
+audience may not see is counted, never named. One comparison per build (the records at the
+last commit before the SOM against HEAD), so the cost does not grow with the length of the
+history. Each record page's own history, commit by commit, is `site.record_history`'s.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wgctl import dates
 from wgctl.errors import InputError
 from wgctl.export.stamps import Stamps
 from wgctl.files import cache
@@ -23,30 +22,26 @@ from wgctl.files.atomic import write_atomic
 from wgctl.history.gitio import open_git
 from wgctl.history.revisions import changes_since
 from wgctl.models import Sensitivity
+from wgctl.site.record_history import Histories
 
-LOG_LIMIT = 20
 MEMO_FILE = "wgctl-site-changes.json"
 
 
 @dataclass
 class Changes:
-    """What the audience may see of the record changes since `since`, and by record id."""
+    """What the audience may see of the record changes since `since`, and of each record's life."""
 
     since: str = ""
     recent: list[dict[str, Any]] = field(default_factory=list)
-    by_record: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     hidden: int = 0
     # When git saw each record file change (the exports' stamps: one `git log` for all).
     stamps: Stamps = field(default_factory=Stamps)
+    # Each record page's commits (site.record_history), by the record file's path.
+    histories: Histories = field(default_factory=Histories)
 
-    def of(self, record_id: str) -> list[dict[str, Any]]:
-        """The changes to one record."""
-        return self.by_record.get(record_id, [])
-
-    def log(self, kind: str, record_id: str) -> list[dict[str, str]]:
-        """When git saw the record's file change, newest first."""
-        times = self.stamps.by_path.get(f"records/{kind}/{record_id}.yaml", [])
-        return [{"when": dates.label(t.date())} for t in times[:LOG_LIMIT]]
+    def history(self, path: str) -> dict[str, Any]:
+        """One record page's history: its commits, newest first, and how many earlier ones."""
+        return self.histories.of(path)
 
 
 def recent_changes(
@@ -79,9 +74,7 @@ def recent_changes(
         if memo is not None:
             write_atomic(memo, json.dumps({"key": key, **found}).encode("utf-8"), durable=False)
     out.hidden = found["hidden"]
-    for entry in found["entries"]:
-        out.recent.append(entry)
-        out.by_record.setdefault(entry["id"], []).append(entry)
+    out.recent.extend(found["entries"])
     return out
 
 

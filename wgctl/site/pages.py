@@ -53,8 +53,7 @@ def group_page(view: View, group: Group, as_of: date, changes: Changes) -> Page:
                 {**named(view, i.id), "number": i.number, "status": i.status} for i in initiatives
             ],
             "actions": [action_row(view, a, as_of) for a in groups.group_actions(view, group)],
-            "changes": changes.of(group.id),
-            "log": changes.log("groups", group.id),
+            "history": changes.history(group.path),
         },
     )
 
@@ -159,8 +158,7 @@ def meeting_page(
             "group": named(view, meeting.group) if meeting.group else None,
             "chart": jpa_chart(meeting) if meeting.figures else "",
             "actions": [action_row(view, a, as_of) for a in raised],
-            "changes": changes.of(meeting.id),
-            "log": changes.log("meetings", meeting.id),
+            "history": changes.history(meeting.path),
         },
     )
 

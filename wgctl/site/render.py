@@ -26,6 +26,7 @@ from wgctl.site.links import Page
 from wgctl.site.lookup import lookup
 from wgctl.site.manifest import SEARCH_DIR
 from wgctl.site.month_grid import calendar_page
+from wgctl.site.record_history import record_histories
 
 NAV = (
     ("index.html", "Dashboard"),
@@ -92,12 +93,16 @@ def _static(repo: Path, name: str) -> Path:
 
 
 def changes_for(repo: Path, view: View, as_of: date, stamps: Stamps) -> Changes:
-    """Record changes since the last SOM before `as_of` (since the start when there is none)."""
+    """Record changes since the last SOM before `as_of` (since the start when there is none),
+    and each record page's history."""
     som = last_som(view, as_of)
     if som is None:
-        return recent_changes(repo, view.audience, date(1900, 1, 1), "the records began", stamps)
-    since = f"the {som.title} ({dates.label(som.start, som.precision)})"
-    return recent_changes(repo, view.audience, som.start, since, stamps)
+        found = recent_changes(repo, view.audience, date(1900, 1, 1), "the records began", stamps)
+    else:
+        since = f"the {som.title} ({dates.label(som.start, som.precision)})"
+        found = recent_changes(repo, view.audience, som.start, since, stamps)
+    found.histories = record_histories(repo, view)
+    return found
 
 
 def index(out: Path) -> None:
