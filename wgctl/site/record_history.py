@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from wgctl import dates
@@ -25,7 +25,7 @@ from wgctl.history.diffing import describe_change
 from wgctl.history.gitblobs import read_blobs, tree_blobs
 from wgctl.history.gitio import DELETED, Git, diff_names, open_git
 from wgctl.history.marks import as_record
-from wgctl.models import Sensitivity
+from wgctl.models import Record, Sensitivity
 from wgctl.site.links import FOLDERS
 
 LOG_LIMIT = 20
@@ -58,8 +58,8 @@ class Histories:
 
 def record_histories(repo: Path, view: View) -> Histories:
     """The history of every record that has a page, for the view's audience (none without git)."""
-    kinds = set(FOLDERS.values())
-    paths = [r.path for r in view.records if PurePosixPath(r.path).parent.name in kinds]
+    paged = tuple(FOLDERS)
+    paths = [r.path for r in view.records if isinstance(r, paged)]
     try:
         with open_git(repo) as g:
             touches, counts = _touches(g, paths)
@@ -71,7 +71,7 @@ def record_histories(repo: Path, view: View) -> Histories:
     judge = _Judge(view, current, raw)
     out = Histories()
     for path, revisions in touches.items():
-        kind = PurePosixPath(path).parent.name
+        kind = path.split("/")[-2]
         out.by_path[path] = _entries(judge, revisions, kind, view.audience)
         out.earlier[path] = counts[path] - min(len(revisions), LOG_LIMIT)
     return out
@@ -129,27 +129,38 @@ def _clean_blobs(g: Git) -> dict[str, str]:
 
 
 class _Judge:
-    """Each blob's record as the audience sees it, as plain data (None: hidden or unreadable)."""
+    """Each blob's record as the audience sees it (None: hidden or unreadable), and its data.
+
+    Both on demand: most commits need only to know whether the audience sees the record.
+    """
 
     def __init__(self, view: View, current: dict[str, str], raw: dict[str, bytes]) -> None:
         self.view, self.current, self.raw = view, current, raw
         self.by_path = {r.path: r for r in view.records}
-        self.seen: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.records: dict[tuple[str, str], Record | None] = {}
+        self.datas: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def data(self, blob: str | None, kind: str) -> dict[str, Any] | None:
-        if blob is None:
-            return None
-        if (blob, kind) not in self.seen:
-            self.seen[blob, kind] = self._judge(blob, kind)
-        return self.seen[blob, kind]
+    def seen(self, blob: str | None, kind: str) -> bool:
+        """True when the audience may see the record as it is in `blob`."""
+        return blob is not None and self._record(blob, kind) is not None
 
-    def _judge(self, blob: str, kind: str) -> dict[str, Any] | None:
-        if blob in self.current:  # as in the working tree: the view has already judged it
-            record = self.by_path.get(self.current[blob])
-        else:
-            old = as_record(kind, record_data(self.raw.get(blob)))
-            record = as_seen(self.view, old) if old is not None else None
-        return seen_data(self.view, record) if record is not None else None
+    def data(self, blob: str, kind: str) -> dict[str, Any]:
+        """The record in `blob` as the audience sees it, as plain data (`seen` must be True)."""
+        if (blob, kind) not in self.datas:
+            record = self._record(blob, kind)
+            assert record is not None  # noqa: S101 - callers ask `seen` first
+            self.datas[blob, kind] = seen_data(self.view, record)
+        return self.datas[blob, kind]
+
+    def _record(self, blob: str, kind: str) -> Record | None:
+        if (blob, kind) not in self.records:
+            if blob in self.current:  # as in the working tree: the view has already judged it
+                found = self.by_path.get(self.current[blob])
+            else:
+                old = as_record(kind, record_data(self.raw.get(blob)))
+                found = as_seen(self.view, old) if old is not None else None
+            self.records[blob, kind] = found
+        return self.records[blob, kind]
 
 
 def _entries(
@@ -159,23 +170,22 @@ def _entries(
     stands as the version before, when there are more than LOG_LIMIT)."""
     entries: list[dict[str, Any]] = []
     for at, touch in enumerate(revisions[:LOG_LIMIT]):
-        new = judge.data(touch.blob, kind)
         before = revisions[at + 1] if at + 1 < len(revisions) else None
-        old = judge.data(before.blob, kind) if before else None
-        lines = _lines(touch, old, new, first=before is None)
+        lines = _lines(judge, kind, touch, before)
         if lines:
             entries.append(_entry(touch, lines, audience))
     return entries
 
 
-def _lines(
-    touch: Touch, old: dict[str, Any] | None, new: dict[str, Any] | None, *, first: bool
-) -> tuple[str, ...]:
-    """What changed, in sentences; nothing when the audience sees no change."""
-    if new is None:
-        return ("deleted",) if touch.status == DELETED and old is not None else ()
-    if old is None:
-        return ("created",) if first and touch.status == "A" else ("first version shown here",)
+def _lines(judge: _Judge, kind: str, touch: Touch, before: Touch | None) -> tuple[str, ...]:
+    """What a commit changed, in sentences; nothing when the audience sees no change."""
+    old_seen = before is not None and judge.seen(before.blob, kind)
+    if touch.blob is None or not judge.seen(touch.blob, kind):
+        return ("deleted",) if touch.status == DELETED and old_seen else ()
+    if before is None or before.blob is None or not old_seen:
+        first = before is None and touch.status == "A"
+        return ("created",) if first else ("first version shown here",)
+    old, new = judge.data(before.blob, kind), judge.data(touch.blob, kind)
     head = ("renamed",) if touch.status == "R" else ()
     return head + describe_change(old, new) if old != new or head else ()
 
