@@ -72,3 +72,26 @@ def test_an_edited_record_and_an_edited_template_show_on_the_rebuild(
     repo.write({"templates/site/style.css": "body { color: #654321; }\n"})
     build(run_cli, repo, out)
     assert "#654321" in (out / "style.css").read_text()
+
+
+def test_a_rebuild_renders_again_every_page_a_change_reaches_and_only_those_change(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    repo = examples_repo(tmp_path / "repo")
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    build(run_cli, repo, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")}
+    # A party's name is on its own page and on every page that names it.
+    repo.edit("records/organisations/caldera.yaml", "short_name: Caldera", "short_name: Kaldera")
+    build(run_cli, repo, out)
+    build(run_cli, repo, fresh)  # the same records from nothing: what the rebuild must equal
+    for path in sorted(fresh.rglob("*")):
+        if path.is_file() and "pagefind" not in path.parts:
+            rel = path.relative_to(fresh)
+            assert (out / rel).read_bytes() == path.read_bytes(), rel
+    changed = {rel for rel, data in before.items() if (out / rel).read_bytes() != data}
+    assert {"groups/fwg.html", "organisations/caldera.html", "meetings/fwg-2024.html"} <= {
+        str(r) for r in changed
+    }
+    assert "meetings/som-2026.html" not in {str(r) for r in changed}
+    assert "Kaldera" in (out / "meetings/meetings.ics").read_text(encoding="utf-8")

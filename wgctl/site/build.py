@@ -20,6 +20,7 @@ from wgctl.models import Sensitivity
 from wgctl.report.render import BUNDLED
 from wgctl.site import manifest
 from wgctl.site.manifest import MANIFEST, SEARCH_DIR, Built
+from wgctl.site.memo import Rendered, template_stamps
 
 __all__ = ["MANIFEST", "Built", "build_site"]
 
@@ -33,7 +34,7 @@ def build_site(
     key = build_key(repo, audience, as_of, force=force)
     if key is not None and key == before.key and _complete(out, before):
         return Built(unchanged=sorted(before.files))
-    files = _render(repo, audience, as_of, force=force)
+    files = _render(repo, (audience, as_of), (out, before), force=force)
     from wgctl.site.render import index  # noqa: PLC0415 - loaded with the rendering
 
     try:
@@ -51,18 +52,26 @@ def build_site(
     return done
 
 
-def _render(repo: Path, audience: Sensitivity, as_of: date, *, force: bool) -> dict[str, bytes]:
-    """Every file of the site but the search index; a template error in one line."""
+def _render(
+    repo: Path,
+    what: tuple[Sensitivity, date],
+    earlier: tuple[Path, manifest.Manifest],
+    *,
+    force: bool,
+) -> Rendered:
+    """Every file of the site but the search index (those with unchanged inputs kept as they
+    are in the folder); a template error in one line."""
     import jinja2  # noqa: PLC0415 - rendering is loaded only when there is work to do
 
     from wgctl.export.stamps import record_stamps  # noqa: PLC0415
     from wgctl.report.produce import load_view  # noqa: PLC0415
     from wgctl.site.render import changes_for, render_site  # noqa: PLC0415
 
+    audience, as_of = what
     view = load_view(repo, audience, force=force)
     changes = changes_for(repo, view, as_of, record_stamps(repo))
     try:
-        return render_site(repo, view, as_of, changes)
+        return render_site(repo, view, as_of, changes, earlier)
     except jinja2.TemplateError as exc:  # one line, nothing written
         where = ""
         if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -84,19 +93,13 @@ def build_key(repo: Path, audience: Sensitivity, as_of: date, *, force: bool) ->
         head = run_git(repo, "rev-parse", "--verify", "--quiet", "HEAD").decode().strip()
     except (OSError, subprocess.SubprocessError):
         head = ""
-    templates = _stamps(BUNDLED / "site") + _stamps(repo / "templates" / "site")
+    templates = template_stamps(template_folders(repo))
     return state.key("site", audience.value, as_of.isoformat(), force, head, templates)
 
 
-def _stamps(folder: Path) -> list[tuple[str, int, int]]:
-    """Each file in a templates folder by name, size and modification time (git may ignore it)."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.iterdir()):
-        st = path.stat()
-        found.append((str(path), st.st_size, st.st_mtime_ns))
-    return found
+def template_folders(repo: Path) -> list[Path]:
+    """Where the site's templates and styles come from: ours, and the repository's own."""
+    return [BUNDLED / "site", repo / "templates" / "site"]
 
 
 def _complete(out: Path, before: manifest.Manifest) -> bool:

@@ -15,14 +15,17 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wgctl.files.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from wgctl.site.memo import Rendered
 
 MANIFEST = ".wgctl-site"
 SEARCH_DIR = "pagefind"  # the search index: pagefind writes it, the manifest does not list it
 FORMAT = 2
-Stamp = tuple[str, int]  # digest of the bytes, size
+Stamp = tuple[str, int, str]  # digest of the bytes, size, digest of the inputs ("": none)
 
 
 @dataclass
@@ -68,10 +71,10 @@ def _parse(data: Any, written: int) -> Manifest:
     files: dict[str, Stamp] = {}
     found = data.get("files")
     for rel, stamp in (found if isinstance(found, dict) else {}).items():
-        if isinstance(stamp, list) and len(stamp) == 2:
-            sha, size = stamp
-            if isinstance(sha, str) and isinstance(size, int):
-                files[rel] = (sha, size)
+        if isinstance(stamp, list) and len(stamp) == 3:
+            sha, size, inputs = stamp
+            if isinstance(sha, str) and isinstance(size, int) and isinstance(inputs, str):
+                files[rel] = (sha, size, inputs)
     key = data.get("key")
     return Manifest(key if isinstance(key, str) else None, files, sorted(files), written)
 
@@ -80,13 +83,13 @@ def intact(out: Path, manifest: Manifest) -> bool:
     """True when every file the manifest lists is still there as the build left it."""
     if not manifest.files:
         return False
-    return all(_as_left(out / rel, stamp, manifest) for rel, stamp in manifest.files.items())
+    return all(intact_file(out, rel, stamp, manifest) for rel, stamp in manifest.files.items())
 
 
-def _as_left(path: Path, stamp: Stamp, manifest: Manifest) -> bool:
+def intact_file(out: Path, rel: str, stamp: Stamp, manifest: Manifest) -> bool:
     """True when the file has the size the build gave it and nobody wrote it since."""
     try:
-        st = path.lstat()
+        st = (out / rel).lstat()
     except OSError:
         return False
     return st.st_size == stamp[1] and st.st_mtime_ns <= manifest.written_ns
@@ -97,28 +100,33 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def write_changed(out: Path, files: dict[str, bytes], before: Manifest) -> Built:
+def write_changed(out: Path, rendered: Rendered, before: Manifest) -> Built:
     """Write the files whose bytes differ from the earlier build's, remove the stale ones.
 
-    The manifest written here has no key: `seal` gives it one once the build is whole.
+    Files the render kept (same inputs as before) stay as they are. The manifest written here
+    has no key: `seal` gives it one once the build is whole.
     """
     done = Built()
     stamps = done.stamps
+    for rel in sorted(rendered.kept):
+        done.unchanged.append(rel)
+        stamps[rel] = before.files[rel]
     made: set[Path] = set()
-    for rel, data in sorted(files.items()):
+    for rel, data in sorted(rendered.files.items()):
         path, sha = out / rel, digest(data)
+        inputs = rendered.inputs.get(rel, "")
         old = before.files.get(rel)
-        if old is not None and old[0] == sha and _as_left(path, old, before):
+        if old is not None and old[0] == sha and intact_file(out, rel, old, before):
             done.unchanged.append(rel)
-            stamps[rel] = old
+            stamps[rel] = (sha, old[1], inputs)
             continue
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         write_atomic(path, data, durable=False)
         done.written.append(rel)
-        stamps[rel] = (sha, len(data))
-    for rel in sorted(set(before.paths) - set(files)):
+        stamps[rel] = (sha, len(data), inputs)
+    for rel in sorted(set(before.paths) - set(stamps)):
         if _inside(rel):  # the manifest is a file in the output: never trust it with a path out
             (out / rel).unlink(missing_ok=True)
             done.removed.append(rel)

@@ -6,10 +6,14 @@ of one commit for one audience give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import jinja2
 
 from wgctl import dates
 from wgctl.confidentiality.audience import View
@@ -17,14 +21,17 @@ from wgctl.due.items import last_som
 from wgctl.errors import UserError
 from wgctl.export import calendar
 from wgctl.export.stamps import Stamps
+from wgctl.models import Meeting
 from wgctl.report.common import audience_context
 from wgctl.report.render import BUNDLED, environment
 from wgctl.site import catalogue, pages
+from wgctl.site.build import template_folders
 from wgctl.site.changes import Changes, recent_changes
 from wgctl.site.dashboard import dashboard
 from wgctl.site.links import Page
 from wgctl.site.lookup import lookup
-from wgctl.site.manifest import SEARCH_DIR
+from wgctl.site.manifest import SEARCH_DIR, Manifest
+from wgctl.site.memo import Memo, Rendered, render_key
 from wgctl.site.month_grid import calendar_page
 from wgctl.site.record_history import record_histories
 
@@ -39,6 +46,7 @@ NAV = (
     ("search/index.html", "Search"),
 )
 STATIC = ("style.css", "favicon.svg")
+FEED = "meetings/meetings.ics"
 
 
 def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
@@ -64,26 +72,53 @@ def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
     return out
 
 
-def render_site(repo: Path, view: View, as_of: date, changes: Changes) -> dict[str, bytes]:
-    """Every file of the site except the search index, by path: pages, style, calendar feed."""
+def render_site(
+    repo: Path,
+    view: View,
+    as_of: date,
+    changes: Changes,
+    earlier: tuple[Path, Manifest] | None = None,
+) -> Rendered:
+    """Every file of the site except the search index, by path: pages, style, calendar feed.
+
+    With an earlier build (its folder and manifest), a page or feed whose inputs are those of
+    its file there is not rendered again (`memo`).
+    """
     env = environment("html", repo)
     common = {
         **audience_context(view),
         "as_of": dates.label(as_of),
         "nav": NAV,
-        "feed": "meetings/meetings.ics",
+        "feed": FEED,
         "since": changes.since,
     }
-    files: dict[str, bytes] = {}
+    out, before = earlier or (None, Manifest())
+    memo = Memo(out, before, render_key(common, template_folders(repo)))
+    done = Rendered()
     for page in all_pages(view, as_of, changes):
         template = env.get_template(f"site/{page.template}.html.j2")
         context = {**common, **page.context, "root": page.root, "path": page.path}
-        files[page.path] = template.render(**context).encode("utf-8")
+        make = functools.partial(_page, template, context)
+        memo.produce(done, page.path, (page.template, page.context), make)
     for name in STATIC:
-        files[name] = _static(repo, name).read_bytes()
+        done.files[name] = _static(repo, name).read_bytes()
     meetings, name = calendar.select(view, None)
-    files["meetings/meetings.ics"] = calendar.render(meetings, view, changes.stamps, name)
-    return files
+    feed = functools.partial(calendar.render, meetings, view, changes.stamps, name)
+    memo.produce(done, FEED, _feed_inputs(meetings, view, changes.stamps, name), feed)
+    return done
+
+
+def _page(template: jinja2.Template, context: dict[str, Any]) -> bytes:
+    return template.render(**context).encode("utf-8")
+
+
+def _feed_inputs(meetings: list[Meeting], view: View, stamps: Stamps, name: str) -> Any:
+    """Everything the calendar feed is made of (see export.calendar.event)."""
+    rows = [
+        (m, calendar.description(m, view), stamps.modified(m.path), stamps.sequence(m.path))
+        for m in meetings
+    ]
+    return (rows, stamps.head, name)
 
 
 def _static(repo: Path, name: str) -> Path:
