@@ -146,6 +146,16 @@ def test_search_index_holds_what_the_audience_may_see(
     assert "CANARY-MEMBERS-UPDATE" not in index(PUBLIC)
 
 
+def test_search_finds_record_pages_and_not_the_lists_that_repeat_them(
+    builds: dict[str, dict[str, str]],
+) -> None:
+    fragments = [t for rel, t in builds[PUBLIC].items() if rel.startswith("pagefind/fragment/")]
+    urls = {t.split('"url":"', 1)[1].split('"', 1)[0] for t in fragments}
+    assert "/initiatives/joint-action.html" in urls
+    assert "/meetings/ewg-2017.html" in urls
+    assert not urls & {"/index.html", "/initiatives/index.html", "/meetings/calendar.html"}
+
+
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_chatham_house_meeting_names_no_identity_in_any_build(
     builds: dict[str, dict[str, str]], audience: str

@@ -47,6 +47,9 @@ NAV = (
 )
 STATIC = ("style.css", "favicon.svg")
 FEED = "meetings/meetings.ics"
+# The pages search finds: one per record. Lists, boards and calendars only repeat them, and
+# leaving them out of the index makes it smaller and quicker to build.
+SEARCHED = frozenset({"group", "meeting", "initiative", "organisation"})
 
 
 def all_pages(view: View, as_of: date, changes: Changes) -> list[Page]:
@@ -98,6 +101,7 @@ def render_site(
     for page in all_pages(view, as_of, changes):
         template = env.get_template(f"site/{page.template}.html.j2")
         context = {**common, **page.context, "root": page.root, "path": page.path}
+        context["searchable"] = page.template in SEARCHED
         make = functools.partial(_page, template, context)
         memo.produce(done, page.path, (page.template, page.context), make)
     for name in STATIC:
