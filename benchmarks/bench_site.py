@@ -5,8 +5,9 @@ Usage: python benchmarks/bench_site.py [--records 1000,10000] [--repeat 3] [--ba
 
 L(N) = read + PyYAML CSafeLoader + pydantic of the same files, in a fresh process (see
 bench_validate.py, whose repository and pairing this reuses: N records, one of them with 201
-revisions). Rows: a cold build (empty folder, caches off), a rebuild with nothing changed, and
-a rebuild after one record was edited; the members audience (every record shown). `--baseline
+revisions). Rows: a cold build (empty folder, caches off), a rebuild with nothing changed, a
+rebuild after a comment in one record changed (no page changes) and after its title changed
+(its page, the boards and the search index change); the members audience (every record shown). `--baseline
 DIR` adds a column for another source tree (`git archive main wgctl templates | tar -x -C DIR`).
 `--stages` also times the build's parts in this process (validate and filter, git history,
 render in memory, search index). Not a test: ratios within one run are what to compare.
@@ -31,7 +32,19 @@ from paired import Job, Version
 
 AS_OF = "2017-10-31"
 EDITED = "records/initiatives/initiative-1.yaml"
+TITLE = "title: Carry out activity 1\n"
 T = TypeVar("T")
+
+
+def retitle(path: Path, text: str) -> Callable[[], None]:
+    """Each call gives the record another title: its page, boards and search index change."""
+    count = [0]
+
+    def change() -> None:
+        count[0] += 1
+        path.write_text(text.replace(TITLE, TITLE.replace("1\n", f"1 (edit {count[0]})\n")))
+
+    return change
 
 
 def emptied(folder: Path) -> Callable[[], None]:
@@ -60,9 +73,14 @@ def bench_size(n: int, versions: list[Version], repeat: int, tmp: Path) -> Bench
     b.row("site, rebuild, nothing changed", "<= 1.0", site)
     text = (b.root / EDITED).read_text()
     b.row(
-        "site, rebuild, one record edited",
+        "site, rebuild, a comment edited",
         "<= 1.0",
         lambda v, r: then(edit(r / EDITED, text), site(v, r)),
+    )
+    b.row(
+        "site, rebuild, a title edited",
+        "<= 1.0",
+        lambda v, r: then(retitle(r / EDITED, text), site(v, r)),
     )
     for root in b.roots:
         (root / EDITED).write_text(text)
