@@ -185,3 +185,18 @@ def test_every_kinds_marked_parts_are_filtered_in_the_bundled_examples() -> None
                 )
                 if audience is Sensitivity.PUBLIC:
                     assert len(kept) < len(original), f"{model.kind}.{name}: nothing to hide"
+
+
+def test_an_older_revision_is_judged_like_the_view_it_is_shown_in(records: Records) -> None:
+    from wgctl.confidentiality.audience import as_seen, seen_data
+
+    members, public = view(records, "members"), view(records, "public")
+    ana = records.get(Person, "ana")
+    assert ana is not None
+    assert as_seen(public, ana) is None  # personal data never reaches the public
+    older = ana.model_copy(update={"name": "Ana of HS", "member": "hidden-state"})
+    seen = as_seen(members, older)
+    assert seen is not None
+    data = seen_data(members, seen)
+    assert "clearance" not in data and data["review_handle"] == "@ana"
+    assert data["name"] == f"Ana of {WITHHELD}" and data["member"] == WITHHELD
