@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.repo import RecordsRepo
 from tests.test_site import Result, build, examples_repo, text
 
@@ -106,3 +108,30 @@ def test_a_record_made_public_starts_its_public_history_there(
     build(run_cli, repo, out)
     seen = commits(out, "initiatives/1-1-data-exchange-pilot.html")
     assert seen == ["3 February 2026 first version shown here"]
+
+
+def test_remembered_histories_give_the_pages_a_build_without_them_gives(
+    run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = examples_repo(tmp_path / "repo")
+    repo.edit(TRAINING, "more than 40 inspectors", "more than 45 inspectors")
+    repo.commit("Fix the count", date="2026-02-03T10:00:00+00:00")
+    out = tmp_path / "site"
+    build(run_cli, repo, out)
+    memo = repo.root / ".git" / "wgctl-site-history.json"
+    assert "more than 45 inspectors" in memo.read_text(encoding="utf-8")
+    repo.edit("records/meetings/som-2026.yaml", "Port Example", "Port Sample")
+    repo.commit("Move the SOM", date="2026-03-04T10:00:00+00:00")
+    build(run_cli, repo, out)  # one record's history moved; the others are remembered
+    memo.write_text('{"format": 1, "entries": {"x": "not a list"}}', encoding="utf-8")
+    damaged = tmp_path / "damaged"
+    build(run_cli, repo, damaged)
+    monkeypatch.setenv("WGCTL_NO_CACHE", "1")
+    fresh = tmp_path / "fresh"
+    build(run_cli, repo, fresh)
+    for page in sorted(fresh.rglob("*.html")):
+        rel = page.relative_to(fresh)
+        assert (out / rel).read_bytes() == page.read_bytes(), rel
+        assert (damaged / rel).read_bytes() == page.read_bytes(), rel
+    assert "Port Sample" in commits(out, "meetings/som-2026.html")[0]
+    assert "Port Sample" in memo.read_text(encoding="utf-8")  # written anew

@@ -26,6 +26,7 @@ from wgctl.history.gitblobs import read_blobs, tree_blobs
 from wgctl.history.gitio import DELETED, Git, diff_names, open_git
 from wgctl.history.marks import as_record
 from wgctl.models import Record, Sensitivity
+from wgctl.site.history_memo import HistoryMemo
 from wgctl.site.links import FOLDERS
 
 LOG_LIMIT = 20
@@ -60,21 +61,38 @@ def record_histories(repo: Path, view: View) -> Histories:
     """The history of every record that has a page, for the view's audience (none without git)."""
     paged = tuple(FOLDERS)
     paths = [r.path for r in view.records if isinstance(r, paged)]
+    out = Histories()
     try:
         with open_git(repo) as g:
             touches, counts = _touches(g, paths)
-            current = _clean_blobs(g)
-            wanted = {t.blob for ts in touches.values() for t in ts if t.blob}
-            raw = read_blobs(g, sorted(wanted - current.keys()))
+            memo = HistoryMemo(Path(g.repo.git_dir), view)
+            keys = {
+                p: memo.key(p, [(t.sha, t.status, t.blob) for t in ts]) for p, ts in touches.items()
+            }
+            for path in touches:
+                remembered = memo.get(keys[path])
+                if remembered is not None:
+                    out.by_path[path] = remembered
+            pending = [p for p in touches if p not in out.by_path]
+            judge = _judge(g, view, [t for p in pending for t in touches[p]])
     except InputError:  # a plain folder, or no commits yet: pages without history
         return Histories()
-    judge = _Judge(view, current, raw)
-    out = Histories()
+    for path in pending:
+        out.by_path[path] = _entries(judge, touches[path], path.split("/")[-2], view.audience)
+        memo.put(keys[path], out.by_path[path])
+    memo.save()
     for path, revisions in touches.items():
-        kind = path.split("/")[-2]
-        out.by_path[path] = _entries(judge, revisions, kind, view.audience)
         out.earlier[path] = counts[path] - min(len(revisions), LOG_LIMIT)
     return out
+
+
+def _judge(g: Git, view: View, revisions: list[Touch]) -> _Judge:
+    """A judge of these revisions: the working tree's from the view, the others read from git."""
+    if not revisions:
+        return _Judge(view, {}, {})
+    current = _clean_blobs(g)
+    wanted = {t.blob for t in revisions if t.blob}
+    return _Judge(view, current, read_blobs(g, sorted(wanted - current.keys())))
 
 
 def _touches(g: Git, paths: list[str]) -> tuple[dict[str, list[Touch]], dict[str, int]]:
