@@ -55,7 +55,8 @@ class HistoryMemo:
             return
         body = {"format": FORMAT, "entries": self.new}
         try:
-            write_atomic(self.path, json.dumps(body, sort_keys=True).encode(), durable=False)
+            # Keys in their order: a page's inputs digest (site.memo) spells dicts in order.
+            write_atomic(self.path, json.dumps(body).encode(), durable=False)
         except OSError:  # only costs time next build
             return
 
