@@ -51,8 +51,22 @@ SITE_CANARIES = {
     "CANARY-COMMIT-MESSAGE": (RESTRICTED, True),
     "CANARY-COMMIT-AUTHOR": (RESTRICTED, True),
     "CANARY-OLD-RESTRICTED-PART": (RESTRICTED, True),
+    # A restricted organisation that older revisions knew and the records no longer hold: a
+    # public record's older text named it; today's view cannot know that name is hidden.
+    "CANARY-GONE-ORG-NAME": (RESTRICTED, True),
 }
 PUBLIC_RECORD = "records/initiatives/joint-action.yaml"
+GONE_ORG = """\
+id: canary-gone-org
+sensitivity: restricted
+name: CANARY-GONE-ORG-NAME
+type: state
+sources: [{document: tor}]
+"""
+GONE_UPDATE = """\
+  - date: 2017-08-01
+    text: Worked with CANARY-GONE-ORG-NAME on a joint operation.
+"""
 OLD_PART = """\
   - date: 2017-06-01
     text: CANARY-OLD-RESTRICTED-PART
@@ -71,6 +85,13 @@ def add_history(repo: RecordsRepo) -> None:
     repo.commit("add CANARY-COMMIT-MESSAGE", date="2017-07-01T00:00:00+00:00", author=author)
     path.write_text(text, encoding="utf-8")
     repo.commit("take the update out again", date="2017-08-01T00:00:00+00:00", author=author)
+    gone = "records/organisations/canary-gone-org.yaml"
+    repo.write({gone: GONE_ORG})
+    path.write_text(text[:at] + GONE_UPDATE + text[at:], encoding="utf-8")
+    repo.commit("work with a restricted partner", date="2017-08-15T00:00:00+00:00")
+    repo.remove(gone)
+    path.write_text(text, encoding="utf-8")
+    repo.commit("the partner's record goes", date="2017-09-01T00:00:00+00:00")
 
 
 def site_files(out: Path) -> dict[str, str]:
@@ -179,8 +200,11 @@ def test_a_record_page_shows_its_history_to_each_audience_as_it_may_see_it(
         history = page[page.index("History in git") :]
         assert "created" in history  # every audience sees the record begin
         commits = history.count('class="commit"')
-        # The two later commits changed only a restricted part: absent below restricted.
-        assert commits == (3 if audience == RESTRICTED else 1), audience
+        # Two commits changed only a restricted part: absent below restricted. Two more added
+        # and took out a public update naming a party hidden then and gone now.
+        assert commits == (5 if audience == RESTRICTED else 3), audience
+        if audience != RESTRICTED:
+            assert "Worked with (not named)" in history or "&#34;(not named)&#34;" in history
 
 
 def test_canary_counts(

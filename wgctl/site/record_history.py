@@ -28,6 +28,7 @@ from wgctl.history.marks import as_record
 from wgctl.models import Record, Sensitivity
 from wgctl.site.history_memo import HistoryMemo
 from wgctl.site.links import FOLDERS
+from wgctl.site.past_parties import PARTY_KINDS, with_past_parties
 
 LOG_LIMIT = 20
 _FORMAT = "--format=%x1e%H%x00%an%x00%aI%x00%s"
@@ -64,7 +65,11 @@ def record_histories(repo: Path, view: View) -> Histories:
     out = Histories()
     try:
         with open_git(repo) as g:
-            touches, counts = _touches(g, paths)
+            touches, counts, parties = _touches(g, paths)
+            current = _clean_blobs(g)
+            view = with_past_parties(
+                g, view, {b: k for b, k in parties.items() if b not in current}
+            )
             memo = HistoryMemo(Path(g.repo.git_dir), view)
             keys = {
                 p: memo.key(p, [(t.sha, t.status, t.blob) for t in ts]) for p, ts in touches.items()
@@ -74,7 +79,7 @@ def record_histories(repo: Path, view: View) -> Histories:
                 if remembered is not None:
                     out.by_path[path] = remembered
             pending = [p for p in touches if p not in out.by_path]
-            judge = _judge(g, view, [t for p in pending for t in touches[p]])
+            judge = _judge(g, view, current, [t for p in pending for t in touches[p]])
     except InputError:  # a plain folder, or no commits yet: pages without history
         return Histories()
     for path in pending:
@@ -86,26 +91,32 @@ def record_histories(repo: Path, view: View) -> Histories:
     return out
 
 
-def _judge(g: Git, view: View, revisions: list[Touch]) -> _Judge:
+def _judge(g: Git, view: View, current: dict[str, str], revisions: list[Touch]) -> _Judge:
     """A judge of these revisions: the working tree's from the view, the others read from git."""
     if not revisions:
-        return _Judge(view, {}, {})
-    current = _clean_blobs(g)
+        return _Judge(view, current, {})
     wanted = {t.blob for t in revisions if t.blob}
     return _Judge(view, current, read_blobs(g, sorted(wanted - current.keys())))
 
 
-def _touches(g: Git, paths: list[str]) -> tuple[dict[str, list[Touch]], dict[str, int]]:
-    """The last LOG_LIMIT + 1 commits of each path (renames followed), newest first; counts."""
+def _touches(
+    g: Git, paths: list[str]
+) -> tuple[dict[str, list[Touch]], dict[str, int], dict[str, str]]:
+    """The last LOG_LIMIT + 1 commits of each path (renames followed), newest first; counts;
+    and every version of a party record the history holds ({blob: kind}, see past_parties)."""
     out = g.run(
         "log", "-z", "--raw", "--no-abbrev", "-M", _FORMAT, "HEAD", "--", g.top(RECORDS_DIR)
     )
     tracked = {g.top(p): p for p in paths}  # the file's path at this point of history -> record
     touches: dict[str, list[Touch]] = {p: [] for p in paths}
     counts = dict.fromkeys(paths, 0)
+    parties: dict[str, str] = {}
     for chunk in out.split("\x1e")[1:]:
         sha, author, day, subject, *rest = chunk.split("\0")
-        for status, blob, path, old in _raw(rest):
+        for status, (was, blob), path, old in _raw(rest):
+            kind = path.split("/")[-2:][0]  # the folder a record file is in
+            if kind in PARTY_KINDS:
+                parties.update({b: kind for b in (was, blob) if b})
             record = tracked.get(path)
             if record is None:
                 continue
@@ -116,11 +127,14 @@ def _touches(g: Git, paths: list[str]) -> tuple[dict[str, list[Touch]], dict[str
             if old is not None:  # older commits knew the file by its old name
                 del tracked[path]
                 tracked[old] = record
-    return touches, counts
+    return touches, counts, parties
 
 
-def _raw(tokens: list[str]) -> list[tuple[str, str | None, str, str | None]]:
-    """`:modes shas STATUS\\0path\\0` (two paths for a rename) -> (status, blob, path, old)."""
+def _raw(
+    tokens: list[str],
+) -> list[tuple[str, tuple[str | None, str | None], str, str | None]]:
+    """`:modes shas STATUS\\0path\\0` (two paths for a rename) ->
+    (status, (blob before, blob after), path, old path)."""
     found = []
     i = 0
     while i < len(tokens):
@@ -130,12 +144,13 @@ def _raw(tokens: list[str]) -> list[tuple[str, str | None, str, str | None]]:
             continue
         fields = meta.split()
         status = fields[4][0]
-        blob = None if status == DELETED else fields[3]
+        was = None if status == "A" else fields[2]
+        blobs = (was, None if status == DELETED else fields[3])
         if status in "RC":
-            found.append((status, blob, tokens[i + 1], tokens[i] if status == "R" else None))
+            found.append((status, blobs, tokens[i + 1], tokens[i] if status == "R" else None))
             i += 2
         else:
-            found.append((status, blob, tokens[i], None))
+            found.append((status, blobs, tokens[i], None))
             i += 1
     return found
 
