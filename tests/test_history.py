@@ -10,7 +10,7 @@ import pytest
 from tests.repo import RecordsRepo
 from wgctl.errors import InputError
 from wgctl.files import yamlio
-from wgctl.history import gitio
+from wgctl.history import gitblobs, gitio
 from wgctl.history import revisions as history
 
 
@@ -110,7 +110,8 @@ def test_file_history_follows_renames_oldest_first(repo: RecordsRepo) -> None:
 
     with gitio.open_git(repo.root) as g:
         revisions = gitio.file_history(g, "records/organisations/karpania.yaml")
-        first = yamlio.record_data(gitio.blob_at(g, revisions[0].sha, revisions[0].path))
+        blobs = gitblobs.read_blobs(g, [str(revisions[0].blob)])
+        first = yamlio.record_data(blobs.get(str(revisions[0].blob)))
 
     assert [(r.status, r.author, r.path) for r in revisions] == [
         ("A", "Test", rel),
@@ -127,7 +128,7 @@ def test_file_history_follows_renames_oldest_first(repo: RecordsRepo) -> None:
 def test_blobs_at_reads_every_record_file_of_a_commit(repo: RecordsRepo) -> None:
     repo.remove("records/organisations/iom.yaml")
     with gitio.open_git(repo.root) as g:
-        blobs = gitio.blobs_at(g, "HEAD")
+        blobs = gitblobs.blobs_at(g, "HEAD")
     assert "records/organisations/iom.yaml" in blobs
     assert len(blobs) == 12
     assert git_children() == []
@@ -156,3 +157,28 @@ def test_changes_since_a_date_for_the_report_appendix(repo: RecordsRepo) -> None
     everything = history.changes_since(repo.root, date(2000, 1, 1), Sensitivity.PUBLIC)
     assert {c.change for c in everything.changes} == {"added"}
     assert len(everything.changes) == 12
+
+
+def test_a_bare_repository_and_a_failing_git_are_one_line_errors(
+    tmp_path: Path, repo: RecordsRepo
+) -> None:
+    bare = tmp_path / "bare.git"
+    repo.git("clone", "-q", "--bare", str(repo.root), str(bare))
+    with pytest.raises(InputError, match="a bare repository has no records to compare"):
+        history.changed_since(bare, "HEAD")
+    with gitio.open_git(repo.root) as g, pytest.raises(gitio.GitError) as failed:
+        g.run("cat-file", "-p", "--end-of-options", "HEAD:records/no-such-file.yaml")
+    assert str(failed.value).count("\n") == 0
+    assert str(failed.value).startswith("git cat-file: fatal:")
+    assert git_children() == []
+
+
+def test_records_version_says_whether_records_have_unrecorded_changes(repo: RecordsRepo) -> None:
+    from wgctl.report.cover import records_version
+
+    sha = repo.git("rev-parse", "--short=7", "HEAD").strip()
+    assert records_version(repo.root) == f"records at commit {sha}"
+    repo.write({"notes.txt": "outside records/\n"})
+    assert records_version(repo.root) == f"records at commit {sha}"
+    repo.write({"records/themes/new.yaml": "id: new\n"})
+    assert records_version(repo.root) == f"records at commit {sha}, with uncommitted changes"

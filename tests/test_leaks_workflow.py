@@ -200,3 +200,13 @@ def test_calendar_export_shows_each_audience_only_what_it_may_see(
         f"{audience} ics leaks: {_leaks(done.stdout, audience)}"
     )
     assert ("CANARY-RESTRICTED-MEETING" in done.stdout) is (audience == "restricted")
+
+
+def test_the_canary_diff_decides_as_if_it_had_read_every_record(
+    changed_repo: RecordsRepo,
+) -> None:
+    """`diff` reads only the records a change mentions; the canary change, filtered for each
+    audience, comes out as it would from every record of the repository."""
+    from tests.test_marks import same_as_whole_repository
+
+    same_as_whole_repository(changed_repo.root, "HEAD~1..HEAD")

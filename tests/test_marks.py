@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from tests.repo import RecordsRepo
+from tests.test_diff import _change_everything
 from tests.test_history import git_children
+from wgctl.confidentiality.audience import Mark
+from wgctl.files.yamlio import record_data
+from wgctl.history import revisions as history
+from wgctl.history.diff_audience import diff_for_audience
+from wgctl.history.gitblobs import read_blobs, tree_blobs
+from wgctl.history.gitio import open_git
+from wgctl.history.marks import Unchanged, as_record, is_record, names_parties
+from wgctl.models import Sensitivity
 
 Run = Callable[..., Any]
 HIDDEN_NAME = "Zembla Canary Ministry"
@@ -94,3 +103,107 @@ def test_diff_without_the_cache_says_the_same(
     monkeypatch.setenv("WGCTL_NO_CACHE", "1")
     assert _diff(run_cli, repo, "members") == cached
     assert not store.exists()
+
+
+HIDDEN_DOCUMENT = """\
+    id: zembla-briefing
+    sensitivity: restricted
+    type: other
+    title: Zembla Canary Briefing
+    date: 2016-11-01
+"""
+HIDDEN_MEETING = """\
+    id: zembla-talks
+    sensitivity: members
+    type: som
+    title: Zembla Canary Talks
+    start: 2016-11-02
+    location: Canberra, Australia
+    sources: [{document: tor}]
+"""
+
+
+def _repo_citing_hidden_records(repo: RecordsRepo) -> None:
+    """Unchanged hidden records (a restricted document, a members' meeting), then public edits
+    citing them: only the records the change mentions decide what the diff may name."""
+    repo.write(
+        {
+            "records/documents/zembla-briefing.yaml": textwrap.dedent(HIDDEN_DOCUMENT),
+            "records/meetings/zembla-talks.yaml": textwrap.dedent(HIDDEN_MEETING),
+        }
+    )
+    repo.commit("hidden records")
+    repo.edit(
+        REL,
+        "sources: [{document: tor}]\n",
+        "sources: [{document: tor}, {document: zembla-briefing}]\n",
+    )
+    repo.edit(
+        "records/groups/ewg.yaml",
+        "    decided_at: som-2014\nsources",
+        "    decided_at: som-2014\n  - seat: 1\n    member: carpania\n    start: 2017-01-01\n"
+        "    end: 2018-12-31\n    decided_at: zembla-talks\nsources",
+    )
+
+
+def test_a_change_citing_hidden_records_names_them_only_to_who_may_see_them(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    _repo_citing_hidden_records(repo)
+    seen = {audience: _diff(run_cli, repo, audience) for audience in AUDIENCES}
+    assert "zembla" not in seen["public"].lower()
+    assert "zembla-talks" in seen["members"] and "zembla-briefing" not in seen["members"]
+    assert "zembla-briefing" in seen["restricted"] and "zembla-talks" in seen["restricted"]
+    assert "seat 1: carpania, 2017-01-01 to 2018-12-31, decided at (not named)" in seen["public"]
+    assert "1 change to records this audience may not see (not shown)." in seen["public"]
+    for audience, text in seen.items():  # the marks cache, cold or off, changes nothing
+        (Path(repo.root) / ".git" / "wgctl-marks.sqlite").unlink(missing_ok=True)
+        assert _diff(run_cli, repo, audience) == text
+
+
+AUDIENCES = ("public", "members", "restricted")
+
+
+def _everything_unchanged(root: Path, found: history.Comparison) -> Unchanged:
+    """The filter's input as a diff built it from the whole repository: every party, and the
+    marks of every other record at the base (the oracle the mentioned records must equal)."""
+    with open_git(root) as g:
+        files = {
+            rel: sha
+            for rel, sha in tree_blobs(g, found.base).items()
+            if rel not in found.before and is_record(rel)
+        }
+        blobs = read_blobs(g, sorted(set(files.values())))
+    parties, marks = {}, []
+    for rel, sha in files.items():
+        kind = rel.split("/")[1]
+        data = record_data(blobs.get(sha))
+        if names_parties(kind):
+            parties[rel] = data
+        elif (record := as_record(kind, data)) is not None:
+            marks.append(Mark.of(record))
+    return Unchanged(marks, parties)
+
+
+def same_as_whole_repository(root: Path, spec: str) -> None:
+    found = history.compare(root, spec)
+    whole = _everything_unchanged(root, found)
+    for audience in AUDIENCES:
+        marking = Sensitivity(audience)
+        changed = (found.before, found.after)
+        expected = diff_for_audience(changed, found.renames, marking, whole)
+        assert history.record_diff(root, spec, marking) == (found.span, expected), audience
+        assert expected.changes or expected.hidden
+
+
+def test_diff_decides_as_if_it_had_read_every_record(repo: RecordsRepo) -> None:
+    _repo_citing_hidden_records(repo)
+    same_as_whole_repository(repo.root, "HEAD")
+    repo.commit("cite them")
+    same_as_whole_repository(repo.root, "HEAD~2..HEAD")
+    same_as_whole_repository(repo.root, "HEAD~1...HEAD")
+
+
+def test_every_kind_of_change_decides_as_if_it_had_read_every_record(repo: RecordsRepo) -> None:
+    _change_everything(repo)
+    same_as_whole_repository(repo.root, "HEAD")

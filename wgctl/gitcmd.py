@@ -1,10 +1,10 @@
 """Plain git, run as a program: the one place wgctl starts a `git` process itself.
 
-Why beside GitPython (wgctl.history.gitio, which the history commands use): the warm
-validation path and the blob streams must not pay GitPython's import (over 100 ms) or its
-per-object lookups. Both ways share the same discipline: argument lists, never a shell; values
-from users or records after `--` or `--end-of-options` (R21); no lock taken from other git
-processes; a time limit.
+Why by hand rather than through GitPython: its import alone (over 100 ms) costs more than a
+warm validation, a small diff or a log, and its per-object lookups more than one
+`git cat-file --batch` stream. Every caller keeps the same discipline: argument lists, never a
+shell; values from users or records after `--` or `--end-of-options` (R21); no lock taken from
+other git processes; a time limit.
 """
 
 from __future__ import annotations

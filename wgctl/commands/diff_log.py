@@ -55,20 +55,13 @@ def diff(
 ) -> None:
     """Say in plain words what a change does to the records (default: HEAD to the working tree)."""
     from wgctl.commands.progressbar import progress_bar
-    from wgctl.history import diff_audience
     from wgctl.history import render as diff_render
     from wgctl.history import revisions as history
     from wgctl.models import Sensitivity
 
     with progress_bar():
-        found = history.compare(repo, spec)
-        seen = diff_audience.diff_for_audience(
-            (found.before, found.after),
-            found.renames,
-            Sensitivity(audience.value),
-            history.unchanged(repo, found),
-        )
-    span = f"{found.span}, for a {audience.value} audience"
+        between, seen = history.record_diff(repo, spec, Sensitivity(audience.value))
+    span = f"{between}, for a {audience.value} audience"
     render = diff_render.render_markdown if fmt is DiffFormat.md else diff_render.render_text
     typer.echo(render(seen.changes, span, seen.hidden, seen.invalid), nl=False)
 

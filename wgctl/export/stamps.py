@@ -36,7 +36,7 @@ class Stamps:
 
 def record_stamps(repo: Path) -> Stamps:
     """The repository's record stamps; fixed ones when `repo` is not in a git repository."""
-    from wgctl.history import gitio  # noqa: PLC0415 - gitpython only when an export needs it
+    from wgctl.history import gitio  # noqa: PLC0415 - git only when an export needs it
 
     try:
         with gitio.open_git(repo) as g:

@@ -1,35 +1,52 @@
-"""Everything wgctl asks git: changed files, files at a revision, one file's history.
+"""Everything wgctl asks git about records: changed files, one file's history, what is unrecorded.
 
-The only module importing gitpython. Every call passes user values after `--end-of-options`
-or `--` and uses `-z` (R21); pathspecs are literal; each Repo is closed on the way out so no
-`git` process outlives a command (R22); plain folders, unborn HEADs and bad refs are one-line
-InputErrors (R23).
+Git runs as a program (wgctl.history.gitrepo: the handle), never through GitPython, whose
+import alone costs more than a small diff or a log. Every call passes user values after
+`--end-of-options` or `--` and uses `-z` (R21); pathspecs are literal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-import git
-
-from wgctl.errors import InputError, UserError
-from wgctl.files import yamlio
+from wgctl.errors import UserError
 from wgctl.files.discover import RECORDS_DIR
+from wgctl.history.gitrepo import Git, GitError, NotGitRepositoryError, open_git
+
+__all__ = [
+    "DELETED",
+    "FileChange",
+    "Git",
+    "GitError",
+    "NotGitRepositoryError",
+    "Revision",
+    "commit_times",
+    "diff_names",
+    "dirty",
+    "file_history",
+    "find_record_path",
+    "open_git",
+    "refuse_unrecorded",
+]
 
 DELETED = "D"
+_RAW_DIFF = ("diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--end-of-options")
+NO_BLOB = "0" * 40  # what `git diff --raw` says of a side it has not hashed (or that is absent)
 
 
 @dataclass(frozen=True)
 class FileChange:
-    """One line of `git diff --name-status`: status letter, old path (renames) and path."""
+    """One line of `git diff --raw`: status letter, path, old path (renames), and the blobs."""
 
     status: str
     path: str
     old_path: str | None = None
+    # The blob on each side (None: absent, or a working-tree file git has not hashed).
+    old_blob: str | None = field(default=None, compare=False)
+    new_blob: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,86 +64,37 @@ class Revision:
     blob: str | None = None  # the file's blob sha in this commit (None: deleted)
 
 
-class Git:
-    """An open repository: runs git with literal pathspecs, maps paths to the records repo."""
-
-    def __init__(self, repo: git.Repo, prefix: str) -> None:
-        self.repo = repo
-        self.prefix = prefix  # the records repo's folder inside the git working tree ("" or "x/")
-
-    def run(self, *args: str) -> str:
-        """Run one git command (argument list, never a shell string) and return stdout."""
-        return str(self.repo.git.execute(["git", *args], with_extended_output=False))
-
-    def top(self, rel: str) -> str:
-        """A records-repo-relative path as a pathspec relative to the working tree."""
-        return self.prefix + rel
-
-    def rel(self, top: str) -> str | None:
-        """A working-tree path relative to the records repo (None when outside it)."""
-        return top[len(self.prefix) :] if top.startswith(self.prefix) else None
-
-    def commit(self, ref: str) -> str:
-        """The full sha of the commit `ref` names, or an InputError (exit 2)."""
-        try:
-            return self.run(
-                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
-            ).strip()
-        except git.GitCommandError:
-            raise InputError(f"{ref!r}: no such commit in this repository") from None
-
-
-class NotGitRepositoryError(InputError):
-    """The records repository is a plain folder: there is no git history to read or write."""
-
-
-@contextmanager
-def open_git(path: Path) -> Iterator[Git]:
-    """The git repository holding `path`, closed on exit; InputError when there is none."""
-    try:
-        repo = git.Repo(path, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise NotGitRepositoryError(
-            f"{path.absolute()}: not a git repository (this command needs git history)"
-        ) from None
-    with repo:
-        top = repo.working_tree_dir
-        if top is None:
-            raise InputError(f"{path}: a bare repository has no records to compare")
-        if not repo.head.is_valid():
-            raise InputError(f"{path}: the repository has no commits yet")
-        repo.git.update_environment(GIT_LITERAL_PATHSPECS="1", GIT_OPTIONAL_LOCKS="0")
-        inner = path.resolve().relative_to(Path(top).resolve()).as_posix()
-        yield Git(repo, "" if inner == "." else inner + "/")
-
-
-def _name_status(out: str) -> list[FileChange]:
-    """Parse `--name-status -z` output: `S\\0path\\0` or `Rnn\\0old\\0new\\0`."""
+def _raw_changes(out: str) -> list[FileChange]:
+    """Parse `diff --raw -z`: `:modes old new S\0path\0`, renames `... Rnn\0old\0new\0`."""
     fields = out.split("\0")
     changes: list[FileChange] = []
     i = 0
-    while i < len(fields) and fields[i].strip():
-        status = fields[i].strip()[0]
-        if status in "RC":
-            changes.append(FileChange(status, fields[i + 2], fields[i + 1]))
+    while i + 1 < len(fields) and fields[i].startswith(":"):
+        _, _, old, new, status = fields[i][1:].split()
+        blobs = {"old_blob": _blob(old), "new_blob": _blob(new)}
+        if status[0] in "RC":
+            changes.append(FileChange(status[0], fields[i + 2], fields[i + 1], **blobs))
             i += 3
         else:
-            changes.append(FileChange(status, fields[i + 1]))
+            changes.append(FileChange(status[0], fields[i + 1], **blobs))
             i += 2
     return changes
+
+
+def _blob(sha: str) -> str | None:
+    return None if sha == NO_BLOB else sha
 
 
 def diff_names(g: Git, base: str, head: str | None = None) -> list[FileChange]:
     """Files under records/ that differ between two commits (head None: the working tree).
 
-    Untracked files count as added, so a new record is seen before it is staged.
+    Untracked files count as added, so a new record is seen before it is staged. Each change
+    carries its blobs (`--raw`), so reading a changed file needs no lookup by path.
     """
     spec = g.top(RECORDS_DIR)
     revs = [base] if head is None else [base, head]
-    out = g.run(
-        "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--end-of-options", *revs, "--", spec
-    )
-    changes = _name_status(out)
+    out = g.run(*_RAW_DIFF, *revs, "--", spec)
+    changes = _raw_changes(out)
     if head is None:
         untracked = g.run("ls-files", "-z", "--others", "--exclude-standard", "--", spec)
         changes += [FileChange("A", p) for p in untracked.split("\0") if p]
@@ -138,36 +106,7 @@ def _relative(g: Git, changes: list[FileChange]) -> Iterator[FileChange]:
         path = g.rel(change.path)
         old = g.rel(change.old_path) if change.old_path is not None else None
         if path is not None:
-            yield FileChange(change.status, path, old)
-
-
-def blobs_at(g: Git, rev: str, max_bytes: int = yamlio.MAX_BYTES) -> dict[str, bytes | None]:
-    """The bytes of every file under records/ at `rev` (None when over the size limit)."""
-    tree = g.repo.commit(rev).tree
-    spec = g.top(RECORDS_DIR)
-    try:
-        folder = tree / spec
-    except KeyError:
-        return {}
-    blobs: dict[str, bytes | None] = {}
-    for item in folder.traverse():
-        if isinstance(item, git.Blob) and item.type == "blob":
-            rel = g.rel(str(item.path))
-            if rel is not None:
-                blobs[rel] = item.data_stream.read() if item.size <= max_bytes else None
-    return blobs
-
-
-def blob_at(g: Git, rev: str, rel: str) -> bytes | None:
-    """One file's bytes at a commit, or None when it does not exist there."""
-    try:
-        item = g.repo.commit(rev).tree / g.top(rel)
-    except KeyError:
-        return None
-    if not isinstance(item, git.Blob) or item.size > yamlio.MAX_BYTES:
-        return None
-    data: bytes = item.data_stream.read()
-    return data
+            yield FileChange(change.status, path, old, change.old_blob, change.new_blob)
 
 
 def file_history(g: Git, rel: str) -> list[Revision]:
@@ -262,7 +201,7 @@ def find_record_path(g: Git, record: str) -> str:
         ):
             raise UserError(f"{record!r}: not a record path (give an id or records/KIND/ID.yaml)")
         return path.as_posix()
-    root = Path(str(g.repo.working_tree_dir)) / g.top(RECORDS_DIR)
+    root = g.root / g.top(RECORDS_DIR)
     hits = sorted(p.relative_to(root.parent).as_posix() for p in root.glob(f"*/{record}.yaml"))
     if not hits:
         names = g.run(

@@ -1,17 +1,20 @@
-"""What the audience filter needs of every record at a commit, without parsing them each time.
+"""What the audience filter needs of the records a diff does not change, read by the change.
 
 Why: `wgctl diff` parses only the records that changed, but what it may show of them depends on
-every other record: the names of parties (organisations, groups, people: read whole, they are
-few) and the id and marking of the rest (wgctl.audience.Mark). Marks are kept per git blob and
-kind in .git/wgctl-marks.sqlite, so such a blob is parsed once and later diffs read one table. The file is a cache: unreadable, foreign or written by another version of wgctl's code,
+other records: the names of parties (organisations, groups, people: read whole, they are few)
+and, of the records the changed ones mention, the id and marking (wgctl.audience.Mark). No other
+record is listed or read, so a diff costs what the change touches. Marks are kept per git blob
+and kind in .git/wgctl-marks.sqlite, so such a blob is parsed once and later diffs read one
+table. The file is a cache: unreadable, foreign or written by another version of wgctl's code,
 it is ignored and rebuilt; WGCTL_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,13 +24,16 @@ from wgctl.confidentiality.audience import Mark
 from wgctl.files import cache
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.files.yamlio import record_data
-from wgctl.history.gitblobs import read_blobs, tree_blobs
-from wgctl.history.gitio import Git
+from wgctl.history.gitblobs import pathspecs, read_blobs, tree_blobs
+from wgctl.history.gitrepo import Git
 from wgctl.models import KINDS, Record, Sensitivity
+from wgctl.models.base import ID_PATTERN
 
 FILE = "wgctl-marks.sqlite"
 Key = tuple[str, str]  # (blob sha, kind folder)
 _MARKINGS = {s.value: s for s in Sensitivity}
+_ID = re.compile(ID_PATTERN)
+MAX_ID = 80  # an id's longest form (models.base.RecordId)
 
 
 def is_record(rel: str) -> bool:
@@ -64,25 +70,49 @@ def names_parties(kind: str) -> bool:
     return bool(model.name_fields) or model.personal
 
 
-def unchanged_at(g: Git, rev: str, skip: Iterable[str]) -> Unchanged:
-    """What the filter needs of every record file at `rev` except the paths in `skip`."""
+def unchanged_at(g: Git, rev: str, skip: Iterable[str], mentioned: Iterable[str]) -> Unchanged:
+    """What the filter needs of the records at `rev` outside `skip` (the changed paths).
+
+    Every party whole (its names are withheld from free text; parties are few), and the marks
+    of the other records whose id the changed records mention: only a mentioned id can be a
+    reference the filter shows or withholds, so no other record is listed or read.
+    """
     skipped = set(skip)
-    files = {
-        rel: (sha, rel.split("/")[1])
-        for rel, sha in tree_blobs(g, rev).items()
-        if rel not in skipped and is_record(rel)
+    folders = [f"{RECORDS_DIR}/{kind}" for kind in KINDS if names_parties(kind)]
+    others = [kind for kind in KINDS if not names_parties(kind)]
+    wanted = {f"{RECORDS_DIR}/{kind}/{i}.yaml" for i in mentioned for kind in others} - skipped
+    listed = tree_blobs(g, rev, [*folders, *pathspecs(wanted)])
+    named = {
+        rel: sha
+        for rel, sha in listed.items()
+        if rel not in skipped and is_record(rel) and names_parties(rel.split("/")[1])
     }
-    named = {rel: key for rel, key in files.items() if names_parties(key[1])}
-    blobs = read_blobs(g, sorted({sha for sha, _ in named.values()}))
-    parties = {rel: record_data(blobs.get(sha)) for rel, (sha, _) in named.items()}
-    others = [key for rel, key in files.items() if rel not in named]
-    return Unchanged(marks_at(g, others), parties)
+    blobs = read_blobs(g, sorted(set(named.values())))
+    parties = {rel: record_data(blobs.get(sha)) for rel, sha in named.items()}
+    keys = [(sha, rel.split("/")[1]) for rel, sha in sorted(listed.items()) if rel in wanted]
+    return Unchanged(marks_at(g, keys), parties)
+
+
+def mentioned_ids(*sides: Mapping[str, Any]) -> set[str]:
+    """Every text in the record data that could be a record id (what a reference can name)."""
+    found: set[str] = set()
+    stack: list[Any] = [side.values() for side in sides]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if len(item) <= MAX_ID and _ID.fullmatch(item):
+                found.add(item)
+        elif isinstance(item, dict):
+            stack.append(item.values())
+        elif not isinstance(item, bytes) and isinstance(item, Iterable):
+            stack.extend(item)
+    return found
 
 
 def marks_at(g: Git, keys: list[Key]) -> list[Mark]:
     """The marks of these record blobs (cached in .git/; each blob parsed once, ever)."""
     wanted = set(keys)
-    with _store(Path(g.repo.git_dir) / FILE) as db:
+    with _store(g.git_dir / FILE) as db:
         known = _lookup(db, wanted) if db else {}
         missing = sorted(wanted - known.keys())
         if missing:

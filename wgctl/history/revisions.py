@@ -16,13 +16,12 @@ from wgctl.errors import UserError
 from wgctl.files import yamlio
 from wgctl.files.yamlio import record_data as as_data
 from wgctl.history.diffing import describe_change
-from wgctl.history.gitblobs import read_blobs
+from wgctl.history.gitblobs import blobs_at, read_blobs
 from wgctl.history.gitio import (
     DELETED,
+    FileChange,
     Git,
     Revision,
-    blob_at,
-    blobs_at,
     diff_names,
     file_history,
     find_record_path,
@@ -60,16 +59,33 @@ class Comparison:
     base: str = ""
 
 
-def unchanged(repo: Path, found: Comparison) -> Unchanged:
-    """What the audience filter needs of every record `found` does not change.
+def record_diff(repo: Path, spec: str, audience: Sensitivity) -> tuple[str, Seen]:
+    """What `audience` may see of the change `spec` names (`wgctl diff`), and its span in words.
 
-    Unchanged files are the same on both sides: the records that name parties are read, the
-    others stand in as marks from the marks cache (wgctl.history.marks), never parsed again.
+    One open repository for both questions: the changed records, then what the audience
+    filter needs about them (wgctl.history.marks).
     """
-    from wgctl.history.marks import unchanged_at  # noqa: PLC0415 - the models only where needed
+    from wgctl.history.diff_audience import diff_for_audience  # noqa: PLC0415 - the models
 
     with open_git(repo) as g:
-        return unchanged_at(g, found.base, found.before)
+        found = _compare(g, repo, spec)
+        rest = _unchanged(g, found)
+    return found.span, diff_for_audience((found.before, found.after), found.renames, audience, rest)
+
+
+def unchanged(repo: Path, found: Comparison) -> Unchanged:
+    """What the audience filter needs of every record `found` does not change."""
+    with open_git(repo) as g:
+        return _unchanged(g, found)
+
+
+def _unchanged(g: Git, found: Comparison) -> Unchanged:
+    """Unchanged files are the same on both sides: the records that name parties are read, and
+    those the changed records mention stand in as marks from the marks cache
+    (wgctl.history.marks); no other record is listed or read."""
+    from wgctl.history.marks import mentioned_ids, unchanged_at  # noqa: PLC0415 - the models
+
+    return unchanged_at(g, found.base, found.before, mentioned_ids(found.before, found.after))
 
 
 def compare(repo: Path, spec: str = "HEAD") -> Comparison:
@@ -77,27 +93,41 @@ def compare(repo: Path, spec: str = "HEAD") -> Comparison:
 
     Only changed files are parsed, through the same safe loader as validation.
     """
+    with open_git(repo) as g:
+        return _compare(g, repo, spec)
+
+
+def _compare(g: Git, repo: Path, spec: str) -> Comparison:
+    """`compare` in an open repository: the changes' blobs come from `git diff --raw`."""
     from wgctl.history.marks import is_record  # noqa: PLC0415 - the models only where needed
 
     base_ref, dots, head_ref = spec.partition("..")
-    with open_git(repo) as g:
-        head = g.commit(head_ref.removeprefix(".") or "HEAD") if dots else None
-        base = g.commit(base_ref or "HEAD")
-        if head is not None and head_ref.startswith("."):
-            base = g.run("merge-base", "--end-of-options", base, head).strip()
-        result = Comparison(_span(g, base, head), {}, {}, {}, base)
-        for change in diff_names(g, base, head):
-            if not is_record(change.path):
-                continue
-            if change.status != "A":
-                old = change.old_path or change.path
-                result.before[old] = as_data(blob_at(g, base, old))
-            if change.status != DELETED:
-                raw = blob_at(g, head, change.path) if head else _worktree(repo, change.path)
-                result.after[change.path] = as_data(raw)
-            if change.status == "R" and change.old_path:
-                result.renames[change.old_path] = change.path
+    head = g.commit(head_ref.removeprefix(".") or "HEAD") if dots else None
+    base = g.commit(base_ref or "HEAD")
+    if head is not None and head_ref.startswith("."):
+        base = g.run("merge-base", "--end-of-options", base, head).strip()
+    result = Comparison(_span(g, base, head), {}, {}, {}, base)
+    changes = [c for c in diff_names(g, base, head) if is_record(c.path)]
+    blobs = read_blobs(g, sorted(_blobs(changes, committed=head is not None)))
+    for change in changes:
+        if change.status != "A":
+            result.before[change.old_path or change.path] = as_data(_get(blobs, change.old_blob))
+        if change.status != DELETED:
+            raw = _get(blobs, change.new_blob) if head else _worktree(repo, change.path)
+            result.after[change.path] = as_data(raw)
+        if change.status == "R" and change.old_path:
+            result.renames[change.old_path] = change.path
     return result
+
+
+def _blobs(changes: list[FileChange], *, committed: bool) -> set[str]:
+    """The blobs to read: both sides' between commits, only the base's against the work tree."""
+    sides = [(c.old_blob, c.new_blob if committed else None) for c in changes]
+    return {sha for pair in sides for sha in pair if sha}
+
+
+def _get(blobs: dict[str, bytes], sha: str | None) -> bytes | None:
+    return blobs.get(sha) if sha else None
 
 
 def _span(g: Git, base: str, head: str | None) -> str:
@@ -191,9 +221,7 @@ def changes_since(repo: Path, day: date, audience: Sensitivity) -> Seen:
             "rev-list", "-1", f"--before={day.isoformat()}T00:00:00", "HEAD", "--"
         ).strip()
     if before:
-        found = compare(repo, f"{before}..HEAD")
-        rest = unchanged(repo, found)
-        return diff_for_audience((found.before, found.after), found.renames, audience, rest)
+        return record_diff(repo, f"{before}..HEAD", audience)[1]
     with open_git(repo) as g:
         after = {rel: as_data(raw) for rel, raw in blobs_at(g, "HEAD").items() if is_record(rel)}
     return diff_for_audience(({}, after), {}, audience)
