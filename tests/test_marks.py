@@ -207,3 +207,19 @@ def test_diff_decides_as_if_it_had_read_every_record(repo: RecordsRepo) -> None:
 def test_every_kind_of_change_decides_as_if_it_had_read_every_record(repo: RecordsRepo) -> None:
     _change_everything(repo)
     same_as_whole_repository(repo.root, "HEAD")
+
+
+def test_a_reference_the_filter_keeps_as_an_id_is_withheld_from_who_may_not_see_it(
+    repo: RecordsRepo, run_cli: Run
+) -> None:
+    """Canary: a reference the audience filter keeps as an id (an action's meeting) names a
+    hidden record only to who may see it; a diff shows the field itself."""
+    repo.write({"records/meetings/zembla-talks.yaml": textwrap.dedent(HIDDEN_MEETING)})
+    repo.commit("a members' meeting")
+    repo.edit("records/actions/nominate-focal-point.yaml", "som-2014", "zembla-talks")
+    seen = {audience: _diff(run_cli, repo, audience) for audience in AUDIENCES}
+    assert "zembla" not in seen["public"].lower()
+    assert 'raised_at: "som-2014" -> "(not named)"' in seen["public"]
+    assert 'raised_at: "som-2014" -> "zembla-talks"' in seen["members"]
+    assert seen["restricted"].replace("restricted", "members") == seen["members"]
+    same_as_whole_repository(repo.root, "HEAD")

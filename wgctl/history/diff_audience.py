@@ -15,6 +15,7 @@ from wgctl.confidentiality.audience import WITHHELD, View, for_audience, names_h
 from wgctl.history.diffing import Data, RecordChange, diff_records
 from wgctl.history.marks import Unchanged, as_record
 from wgctl.models import Sensitivity
+from wgctl.models.kinds import references
 from wgctl.records import Records
 
 
@@ -96,7 +97,27 @@ class _Side:
         data = record.model_dump(mode="json", exclude_unset=True)
         for never in record.fields_hidden_from(self.view.audience):
             data.pop(never, None)
+        for field_path, _ in references(type(record)):
+            data = _withhold(data, field_path, self.view)
         return _scrub(data, self.view)  # type: ignore[no-any-return]
+
+
+def _withhold(value: Any, path: tuple[str, ...], view: View) -> Any:
+    """`value` with the reference at `path` ("*": each item of a list) named `WITHHELD` unless
+    it names a record the audience may see.
+
+    Why here: reports name a reference through `View.label`; a diff shows the field itself, so
+    an action raised at a restricted meeting, or an update citing a members' document, would
+    show that record's id to an audience that may not see it.
+    """
+    if not path:
+        return value if value is None or view.visible(value) else WITHHELD
+    head, rest = path[0], path[1:]
+    if head == "*":
+        return [_withhold(v, rest, view) for v in value] if isinstance(value, list) else value
+    if isinstance(value, dict) and head in value:
+        return {**value, head: _withhold(value[head], rest, view)}
+    return value
 
 
 def _scrub(value: Any, view: View) -> Any:
