@@ -152,3 +152,30 @@ def test_pure_diff_of_terms_and_unreadable_files() -> None:
         ("the file could not be read on one side",),
     ]
     assert md_escape("a|b\n# c") == "a\\|b \\# c"
+
+
+def test_the_span_names_both_ends_as_git_abbreviates_them(repo: RecordsRepo, run_cli: Run) -> None:
+    first = repo.git("rev-parse", "--short", "HEAD").strip()
+    repo.edit("records/organisations/aland.yaml", "name: Aland", "name: Åland")
+    repo.commit("rename Aland")
+    second = repo.git("rev-parse", "--short", "HEAD").strip()
+    repo.git("tag", "v1", "HEAD~1")
+    repo.git("tag", "-a", "-m", "annotated", "v2", "HEAD")
+
+    def span(spec: str) -> str:
+        done = run_cli("diff", spec, "--repo", repo.root)
+        assert done.returncode == 0, done.stderr
+        return str(done.stdout.split(",")[0])
+
+    assert span("v1..v2") == f"Changes to the records from {first} to {second}"
+    assert span("HEAD..v2") == f"Changes to the records from {second} to {second}"
+    assert span("v2...v1") == f"Changes to the records from {first} to {first}"
+    assert span("v1") == f"Changes to the records from {first} to the working tree"
+    both_bad = run_cli("diff", "nope..nope2", "--repo", repo.root)
+    assert (both_bad.returncode, both_bad.stderr) == (
+        2,
+        "wgctl: 'nope2': no such commit in this repository\n",
+    )
+    tree = run_cli("diff", "HEAD^{tree}..HEAD", "--repo", repo.root)
+    assert tree.stderr == "wgctl: 'HEAD^{tree}': no such commit in this repository\n"
+    assert git_children() == []

@@ -21,6 +21,7 @@ from wgctl.history.gitio import (
     DELETED,
     FileChange,
     Git,
+    GitError,
     Revision,
     diff_names,
     file_history,
@@ -101,12 +102,8 @@ def _compare(g: Git, repo: Path, spec: str) -> Comparison:
     """`compare` in an open repository: the changes' blobs come from `git diff --raw`."""
     from wgctl.history.marks import is_record  # noqa: PLC0415 - the models only where needed
 
-    base_ref, dots, head_ref = spec.partition("..")
-    head = g.commit(head_ref.removeprefix(".") or "HEAD") if dots else None
-    base = g.commit(base_ref or "HEAD")
-    if head is not None and head_ref.startswith("."):
-        base = g.run("merge-base", "--end-of-options", base, head).strip()
-    result = Comparison(_span(g, base, head), {}, {}, {}, base)
+    base, head, span = _endpoints(g, spec)
+    result = Comparison(span, {}, {}, {}, base)
     changes = [c for c in diff_names(g, base, head) if is_record(c.path)]
     blobs = read_blobs(g, sorted(_blobs(changes, committed=head is not None)))
     for change in changes:
@@ -130,11 +127,28 @@ def _get(blobs: dict[str, bytes], sha: str | None) -> bytes | None:
     return blobs.get(sha) if sha else None
 
 
-def _span(g: Git, base: str, head: str | None) -> str:
-    def name(sha: str) -> str:
-        return g.run("rev-parse", "--short", "--end-of-options", sha).strip()
+def _endpoints(g: Git, spec: str) -> tuple[str, str | None, str]:
+    """The base and head commits `spec` names (head None: the working tree), and the span in
+    words: one `git log` resolves both and says their short names."""
+    base_ref, dots, head_ref = spec.partition("..")
+    refs = [base_ref or "HEAD", *([head_ref.removeprefix(".") or "HEAD"] if dots else [])]
+    peeled = [f"{ref}^{{commit}}" for ref in refs]
+    try:
+        out = g.run("log", *_NAMES, "--end-of-options", *peeled, "--").split()
+    except GitError:
+        for ref in reversed(refs):  # which one is not a commit (head first, as always)
+            g.commit(ref)
+        raise
+    shas = out[::2]  # in the order asked; one commit named twice is listed once
+    short = dict(zip(shas, out[1::2], strict=True))
+    base, head = shas[0], (shas[-1] if dots else None)
+    if head is not None and head_ref.startswith("."):
+        base = g.run("merge-base", "--end-of-options", base, head).strip()
+        short[base] = g.run("rev-parse", "--short", "--end-of-options", base).strip()
+    return base, head, f"from {short[base]} to {short[head] if head else 'the working tree'}"
 
-    return f"from {name(base)} to {name(head) if head else 'the working tree'}"
+
+_NAMES = ("--no-walk=unsorted", "--no-show-signature", "--format=%H %h")
 
 
 def _worktree(repo: Path, rel: str) -> bytes | None:
