@@ -182,3 +182,22 @@ def test_records_version_says_whether_records_have_unrecorded_changes(repo: Reco
     assert records_version(repo.root) == f"records at commit {sha}"
     repo.write({"records/themes/new.yaml": "id: new\n"})
     assert records_version(repo.root) == f"records at commit {sha}, with uncommitted changes"
+
+
+def test_records_asked_by_path_or_by_folder_list_the_same(repo: RecordsRepo) -> None:
+    """A diff asks git about the records its change mentions by path; past MANY_PATHS of
+    them, by their folders, with the same answer."""
+    many = {f"records/meetings/m-{i}.yaml" for i in range(gitblobs.MANY_PATHS)}
+    many.add("records/organisations/aland.yaml")
+    assert gitblobs.pathspecs(many) == ["records/meetings", "records/organisations"]
+    few = {
+        "records/organisations/aland.yaml",
+        "records/meetings/som-2014.yaml",
+        "records/meetings/no-such-meeting.yaml",
+    }
+    assert gitblobs.pathspecs(few) == sorted(few)
+    with gitio.open_git(repo.root) as g:
+        by_path = gitblobs.tree_blobs(g, "HEAD", gitblobs.pathspecs(few))
+        folders = gitblobs.tree_blobs(g, "HEAD", ["records/meetings", "records/organisations"])
+    assert set(by_path) == few - {"records/meetings/no-such-meeting.yaml"}
+    assert by_path == {path: sha for path, sha in folders.items() if path in few}
