@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -201,3 +203,14 @@ def test_records_asked_by_path_or_by_folder_list_the_same(repo: RecordsRepo) -> 
         folders = gitblobs.tree_blobs(g, "HEAD", ["records/meetings", "records/organisations"])
     assert set(by_path) == few - {"records/meetings/no-such-meeting.yaml"}
     assert by_path == {path: sha for path, sha in folders.items() if path in few}
+
+
+def test_without_git_the_history_commands_say_so_in_one_line(
+    tmp_path: Path, repo: RecordsRepo, run_cli: Callable[..., Any], monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a folder without a `git` program
+    for args in (("log", "aland"), ("diff",)):
+        done = run_cli(*args, "--repo", repo.root)
+        assert done.returncode == 2, args
+        assert done.stderr.startswith("wgctl: git could not be started: "), done.stderr
+        assert done.stderr.count("\n") == 1

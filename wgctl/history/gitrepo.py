@@ -64,11 +64,19 @@ def _git(where: Path, *args: str, stdin: bytes | None = None) -> bytes:
         return run_git(where, *args, stdin=stdin)
     except subprocess.CalledProcessError as exc:
         said = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {_verb(args)}: {said[0] if said else 'failed'}") from None
+        raise _RefusedError(f"git {_verb(args)}: {said[0] if said else 'failed'}", exc) from None
     except subprocess.TimeoutExpired:
         raise GitError(f"git {_verb(args)}: no answer within {TIMEOUT} s") from None
     except OSError as exc:
         raise GitError(f"git could not be started: {exc}") from None
+
+
+class _RefusedError(GitError):
+    """Git ran and said no (an exit status other than 0); `failed` holds what it said."""
+
+    def __init__(self, message: str, failed: subprocess.CalledProcessError) -> None:
+        super().__init__(message)
+        self.failed = failed
 
 
 def _verb(args: tuple[str, ...]) -> str:
@@ -89,11 +97,9 @@ def open_git(path: Path) -> Iterator[Git]:
     """
     asked = ("--absolute-git-dir", "--show-prefix", "--show-toplevel", "--verify", "-q", "HEAD")
     try:
-        lines = run_git(path, "rev-parse", *asked).decode("utf-8", "surrogateescape").split("\n")
-    except subprocess.CalledProcessError as exc:
-        raise _unusable(path, exc) from None
-    except (OSError, subprocess.SubprocessError):
-        raise _not_git(path) from None
+        lines = _git(path, "rev-parse", *asked).decode("utf-8", "surrogateescape").split("\n")
+    except _RefusedError as exc:
+        raise _unusable(path, exc.failed) from None
     git_dir, inner, top = lines[:3]
     yield Git(Path(top), Path(git_dir), inner)
 
