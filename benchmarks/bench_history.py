@@ -6,7 +6,8 @@ The same repositories, references and pairing as bench_validate.py (whose rows t
 `diff HEAD~1` as a ratio to L(N), and `log` of a record with 201 revisions as a ratio to
 `git log --follow` plus one `git cat-file --batch` stream of its blobs. Also `diff` between two
 commits (`HEAD~1..HEAD`, nothing read from the working tree) and with the marks cache off, so
-a change in what a diff lists or reads shows without the cache hiding it.
+a change in what a diff lists or reads shows without the cache hiding it. The floor rows time
+`wgctl --help` against the same references: what any command pays before its own work.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_validate import HERE, Bench, bench_log
-from paired import Version
+import paired
+from bench_validate import HERE, Bench, bench_log, log_reference
+from paired import Version, show
 
 
 def bench_history(n: int, versions: list[Version], repeat: int, tmp: Path) -> None:
@@ -41,7 +43,11 @@ def bench_history(n: int, versions: list[Version], repeat: int, tmp: Path) -> No
         "",
         lambda v, r: v.job("diff", "HEAD~1", "--repo", str(r), env={"WGCTL_NO_CACHE": "1"}),
     )
+    b.row("floor: wgctl --help (startup alone)", "", lambda v, _r: v.job("--help"))
     bench_log(b)
+    jobs = [v.job("--help") for v in versions]
+    _, found = paired.ratios(lambda: log_reference(b.root), jobs, repeat)
+    show("floor: wgctl --help (x git log + blobs)", "", found, "x  ")
 
 
 def main() -> None:
