@@ -70,7 +70,7 @@ def record_histories(repo: Path, view: View) -> Histories:
             view = with_past_parties(
                 g, view, {b: k for b, k in parties.items() if b not in current}
             )
-            memo = HistoryMemo(Path(g.repo.git_dir), view)
+            memo = HistoryMemo(g.git_dir, view)
             keys = {
                 p: memo.key(p, [(t.sha, t.status, t.blob) for t in ts]) for p, ts in touches.items()
             }
