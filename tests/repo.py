@@ -140,6 +140,9 @@ MINIMAL: dict[str, str] = {
 }
 
 GIT_ENV = {
+    # No template: `git init` copies no sample hooks, so each repository (and each copy of the
+    # template repository a test starts from) has a fifth fewer files to write and delete.
+    "GIT_TEMPLATE_DIR": "",
     "GIT_CONFIG_GLOBAL": "/dev/null",
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_AUTHOR_NAME": "Test",
