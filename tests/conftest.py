@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -96,3 +97,22 @@ def run_cli() -> Callable[..., Result]:
         return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _weasyprint_untraced() -> None:
+    """WeasyPrint parses and lays out a PDF report in pure Python: under coverage's tracer that
+    is the bulk of a PDF test's time, yet none of it is wgctl's code (WeasyPrint calls nothing of
+    wgctl back). Once a test has loaded it, its parsing and layout run untraced; wgctl's code
+    around them is measured exactly as before (the same lines and branches)."""
+    weasyprint = sys.modules.get("weasyprint")
+    if weasyprint is None:
+        return
+    from tests.tracing import untraced_function
+
+    for cls, name in (
+        (weasyprint.HTML, "__init__"),
+        (weasyprint.HTML, "write_pdf"),
+        (weasyprint.CSS, "__init__"),
+    ):
+        setattr(cls, name, untraced_function(getattr(cls, name)))  # once: a wrapped one is kept

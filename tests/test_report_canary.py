@@ -17,6 +17,7 @@ import pytest
 
 from tests.repo import GIT_ENV, RecordsRepo
 from tests.system import need_weasyprint
+from tests.tracing import untraced_function
 
 PUBLIC, MEMBERS, RESTRICTED = "public", "members", "restricted"
 AUDIENCES = (PUBLIC, MEMBERS, RESTRICTED)
@@ -284,6 +285,7 @@ REPORTS: tuple[tuple[str, ...], ...] = (
 FORMATS = ("md", "html", "docx", "pdf")
 
 
+@untraced_function  # reading the file back is pypdf/python-docx work, not wgctl's: not traced
 def docx_text(path: Path) -> str:
     """Every piece of text in a Word file: body, tables, headers and footers."""
     import docx
@@ -297,6 +299,7 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+@untraced_function  # reading the file back is pypdf/python-docx work, not wgctl's: not traced
 def pdf_text(path: Path) -> str:
     """Every page's text, running headers and footers included; a line broken after a hyphen
     is joined again, so a canary wrapped in a narrow table cell is still found."""

@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import PROJECT
 from tests.system import missing, need_weasyprint
+from tests.tracing import untraced_function
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 REPORTS = {
@@ -29,6 +30,7 @@ def _engine() -> None:
     need_weasyprint()
 
 
+@untraced_function  # reading the PDF back is pypdf's work, not wgctl's: not traced
 def pages(path: Path) -> list[str]:
     """The text of each page, whitespace collapsed."""
     from pypdf import PdfReader
