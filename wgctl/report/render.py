@@ -9,6 +9,8 @@ files: `--template FILE`, else `templates/` beside the records' `records/`, else
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +54,23 @@ def template_file(name: str, repo: Path | None = None) -> Path:
 def environment(
     fmt: str, repo: Path | None = None, template: Path | None = None
 ) -> jinja2.Environment:
-    """The sandboxed environment for `md` or `html` output."""
+    """The sandboxed environment for `md` or `html` output.
+
+    Kept per process while the repository's own templates are the same files: a template is
+    compiled once, not at every render (a site or a report pack renders hundreds). Jinja checks
+    each template's time, so an edit is seen; a new override changes the key.
+    """
+    present: list[str] = []
+    if repo is not None:  # os.walk: never into a symlinked folder (a loop is no hang)
+        for folder, _, files in os.walk(repo / "templates"):
+            present += (str(Path(folder, name)) for name in files)
+    return _environment(fmt, repo, template, tuple(sorted(present)))
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(
+    fmt: str, repo: Path | None, template: Path | None, _present: tuple[str, ...]
+) -> jinja2.Environment:
     return SandboxedEnvironment(
         loader=_loader(repo, template),
         undefined=jinja2.StrictUndefined,
