@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from wgctl.errors import Loc
+from wgctl.errors import Loc, Problem
 from wgctl.models import Record
-from wgctl.records import Records
+from wgctl.records import Reads, Records
 from wgctl.rules import place, problem
 
 __all__ = [
     "CheckContext",
+    "each",
     "every",
     "field_name",
     "place",
@@ -29,7 +31,15 @@ class CheckContext:
     """What checks may know beyond the records: today's date, the repository path."""
 
     today: date
-    repo: Path | None = None
+    root: Path | None = None
+    sink: Reads | None = None  # incremental runs note what a rule looked at
+
+    @property
+    def repo(self) -> Path | None:
+        """The repository, for files beyond the records: a rule that looks is never reused."""
+        if self.sink is not None:
+            self.sink.note(("repo",))
+        return self.root
 
     @property
     def last_full_year(self) -> int:
@@ -44,6 +54,29 @@ def every(records: Records, model: type[R]) -> list[R]:
     `validate_repo` sorts the problems.
     """
     return cast("list[R]", list(records.by_kind[model.kind].values()))
+
+
+Judge = Callable[[Any, Records, CheckContext], Iterator[Problem]]
+
+
+def subjects(records: Records, kinds: tuple[type[Record], ...] | None) -> list[Record]:
+    """The records a per-record rule judges: those of `kinds` (first of duplicate ids), or
+    every record (duplicates too) when `kinds` is None."""
+    if kinds is None:
+        return list(records)
+    return [record for model in kinds for record in every(records, model)]
+
+
+def each(
+    records: Records,
+    context: CheckContext,
+    judge: Judge,
+    kinds: tuple[type[Record], ...] | None,
+) -> Iterator[Problem]:
+    """A per-record rule over all its subjects: what `check` is for a rule that has a
+    `check_record` (incremental runs call `check_record` for the records that need it)."""
+    for subject in subjects(records, kinds):
+        yield from judge(subject, records, context)
 
 
 def walk(obj: Any, spec: tuple[str, ...], loc: Loc = ()) -> list[tuple[Loc, Any]]:

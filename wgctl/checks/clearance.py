@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, every, problem
+from wgctl.checks.base import CheckContext, each, problem
 from wgctl.errors import Problem
 from wgctl.models import Group, Meeting, Person
 from wgctl.records import Records
@@ -17,20 +17,29 @@ from wgctl.records import Records
 CODE = "WG401"
 
 
+SUBJECTS = (Meeting,)
+
+
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report attendees without a valid national clearance at meetings that require one."""
-    for meeting in every(records, Meeting):
-        group = records.get(Group, meeting.group)
-        if group is None or group.policy is None or group.policy.clearance_required is None:
-            continue
-        for i, person_id in enumerate(meeting.attendees):
-            person = records.get(Person, person_id)
-            if person is None:
-                continue  # an unknown attendee is WG103's problem
-            reason = _lacking(person, meeting)
-            if reason:
-                msg = f"attendees.{i}: {person.id} {reason}, required by {group.id} on {meeting.last_day}"
-                yield problem(meeting, ("attendees", i), CODE, msg)
+    return each(records, context, check_record, SUBJECTS)
+
+
+def check_record(meeting: Meeting, records: Records, context: CheckContext) -> Iterator[Problem]:
+    """The attendees of one meeting who lack the clearance its group requires."""
+    group = records.get(Group, meeting.group)
+    if group is None or group.policy is None or group.policy.clearance_required is None:
+        return
+    for i, person_id in enumerate(meeting.attendees):
+        person = records.get(Person, person_id)
+        if person is None:
+            continue  # an unknown attendee is WG103's problem
+        reason = _lacking(person, meeting)
+        if reason:
+            msg = (
+                f"attendees.{i}: {person.id} {reason}, required by {group.id} on {meeting.last_day}"
+            )
+            yield problem(meeting, ("attendees", i), CODE, msg)
 
 
 def _lacking(person: Person, meeting: Meeting) -> str | None:

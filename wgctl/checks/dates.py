@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from wgctl.checks.base import CheckContext, every, field_name, problem
+from wgctl.checks.base import CheckContext, each, field_name, problem
 from wgctl.dates import earliest, latest
 from wgctl.errors import Loc, Problem
 from wgctl.models import ActionItem, Group, Meeting, Record
@@ -26,14 +26,22 @@ from wgctl.records import Records
 CODE = "WG105"
 
 
+SUBJECTS = (Meeting, Group, ActionItem)
+
+
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report every pair of dates that is out of order."""
-    for meeting in every(records, Meeting):
-        yield from _meeting(meeting)
-    for group in every(records, Group):
-        yield from _group(records, group)
-    for action in every(records, ActionItem):
-        yield from _action(records, action)
+    return each(records, context, check_record, SUBJECTS)
+
+
+def check_record(record: Record, records: Records, context: CheckContext) -> Iterator[Problem]:
+    """The dates of one meeting, group or action item that are out of order."""
+    if isinstance(record, Meeting):
+        yield from _meeting(record)
+    elif isinstance(record, Group):
+        yield from _group(records, record)
+    elif isinstance(record, ActionItem):
+        yield from _action(records, record)
 
 
 def _before(record: Record, loc: Loc, value: date, other: date, what: str) -> Problem:

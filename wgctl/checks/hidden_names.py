@@ -10,17 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, field_name, problem
-from wgctl.confidentiality.freetext import exposures
+from wgctl.checks.base import CheckContext, each, field_name, problem
+from wgctl.confidentiality.freetext import hidden_by_audience, record_exposures
 from wgctl.errors import Problem
+from wgctl.models import Record
 from wgctl.records import Records
 
 CODE = "WG404"
 
 
+SUBJECTS = None  # every record
+
+
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report each free-text field that names a hidden party, with the audience it would reach."""
-    for found in exposures(records):
+    return each(records, context, check_record, SUBJECTS)
+
+
+def check_record(record: Record, records: Records, context: CheckContext) -> Iterator[Problem]:
+    """The free-text fields of one record that name a party hidden from their audience."""
+    hidden = records.derived("hidden parties by audience", lambda: hidden_by_audience(records))
+    for found in record_exposures(records, record, hidden):
         named = found.named
         msg = (
             f"{field_name(found.loc)} names {named.words!r} ({named.party}: {named.why}) in "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from wgctl.checks.base import CheckContext, field_name, problem, walk
+from wgctl.checks.base import CheckContext, each, field_name, problem, walk
 from wgctl.errors import Loc, Problem
 from wgctl.models import KINDS, Record
 from wgctl.models.kinds import references, singular
@@ -32,34 +32,42 @@ def specs(kind: str) -> tuple[Spec, ...]:
     return tuple((path, refers.kinds, refers.party) for path, refers in references(model))
 
 
+SUBJECTS = None  # every record
+
+
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report references to missing records, or to records of the wrong kind."""
-    index: dict[str, list[str]] = {}
-    for kind, items in records.by_kind.items():
-        for record_id in items:
-            index.setdefault(record_id, []).append(kind)
-    compiled = {
-        kind: [(spec, frozenset(kinds), kinds, is_party) for spec, kinds, is_party in specs(kind)]
-        for kind in records.by_kind
-    }
+    return each(records, context, check_record, SUBJECTS)
+
+
+def check_record(record: Record, records: Records, context: CheckContext) -> Iterator[Problem]:
+    """The references of one record that name no record of a kind the field expects."""
+    compiled = records.derived("reference fields", _compiled)
     unloaded = records.unloaded
 
     def resolves(target: str, allowed: frozenset[str]) -> bool:
-        found = index.get(target)
+        found = records.kinds_of(target)
         return not allowed.isdisjoint(found) if found else target in unloaded
 
-    for record in records:
-        given = record.model_fields_set  # fields left at their default (None, []) hold no reference
-        for spec, allowed, kinds, is_party in compiled[record.kind]:
-            # Fast path: plain values; field paths are built only when something is wrong.
-            if spec[0] not in given or all(
-                resolves(target, allowed) for target in _values(record, spec)
-            ):
-                continue
-            for loc, target in walk(record, spec):
-                if not resolves(target, allowed):
-                    found = index.get(target, [])
-                    yield _bad(record, loc, target, kinds, found, is_party=is_party)
+    given = record.model_fields_set  # fields left at their default (None, []) hold no reference
+    for spec, allowed, kinds, is_party in compiled[record.kind]:
+        # Fast path: plain values; field paths are built only when something is wrong.
+        if spec[0] not in given or all(
+            resolves(target, allowed) for target in _values(record, spec)
+        ):
+            continue
+        for loc, target in walk(record, spec):
+            if not resolves(target, allowed):
+                found = records.kinds_of(target)
+                yield _bad(record, loc, target, kinds, found, is_party=is_party)
+
+
+def _compiled() -> dict[str, list[tuple[tuple[str, ...], frozenset[str], tuple[str, ...], bool]]]:
+    """Each kind's reference fields with the kinds they may name (as a set, for speed)."""
+    return {
+        kind: [(spec, frozenset(kinds), kinds, is_party) for spec, kinds, is_party in specs(kind)]
+        for kind in KINDS
+    }
 
 
 def _values(obj: object, spec: tuple[str, ...]) -> list[Any]:

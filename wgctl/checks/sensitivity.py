@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wgctl.checks.base import CheckContext, problem
+from wgctl.checks.base import CheckContext, each, problem
 from wgctl.errors import Problem
-from wgctl.models import KINDS
+from wgctl.models import KINDS, Record
 from wgctl.records import Records
 
 CODE = "WG403"
@@ -22,15 +22,22 @@ PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+SUBJECTS = None  # every record
+
+
 def check(records: Records, context: CheckContext) -> Iterator[Problem]:
     """Report parts marked for a wider audience than their record."""
-    for record in records:
-        for name in PARTS.get(record.kind, ()):
-            for i, part in enumerate(getattr(record, name)):
-                marking = part.sensitivity
-                if marking is not None and marking.rank < record.sensitivity.rank:
-                    msg = (
-                        f"{name}.{i} is marked {marking.value}, wider than its record "
-                        f"({record.sensitivity.value})"
-                    )
-                    yield problem(record, (name, i, "sensitivity"), CODE, msg)
+    return each(records, context, check_record, SUBJECTS)
+
+
+def check_record(record: Record, records: Records, context: CheckContext) -> Iterator[Problem]:
+    """The parts of one record marked wider than it."""
+    for name in PARTS.get(record.kind, ()):
+        for i, part in enumerate(getattr(record, name)):
+            marking = part.sensitivity
+            if marking is not None and marking.rank < record.sensitivity.rank:
+                msg = (
+                    f"{name}.{i} is marked {marking.value}, wider than its record "
+                    f"({record.sensitivity.value})"
+                )
+                yield problem(record, (name, i, "sensitivity"), CODE, msg)

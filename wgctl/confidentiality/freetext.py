@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from wgctl.confidentiality.namescan import NameScan, same_ignoring_case
 from wgctl.errors import Loc
-from wgctl.models import Meeting, Person, Record, Sensitivity
+from wgctl.models import KINDS, Meeting, Person, Record, Sensitivity
 from wgctl.records import Records
 
 WITHHELD = "(not named)"
@@ -171,15 +171,32 @@ class Exposure:
 
 def exposures(records: Records) -> Iterator[Exposure]:
     """Every place where free text names a party hidden from an audience it would reach."""
-    nobody = hiding({})
-    by_audience: dict[Sensitivity, Hidden] = {
-        a: hidden_from(records, a) for a in Sensitivity if a is not Sensitivity.RESTRICTED
-    }
+    hidden = hidden_by_audience(records)
     for record in records:
-        judge = {m: _matchers(records, record, by_audience.get(m, nobody)) for m in Sensitivity}
-        for loc, text, marking in texts(record):
-            for named in judge[marking](loc).find(text):
-                yield Exposure(record, loc, named, marking)
+        yield from record_exposures(records, record, hidden)
+
+
+def hidden_by_audience(records: Records) -> dict[Sensitivity, Hidden]:
+    """The hidden parties of each audience narrower than restricted; only the kinds that have
+    names are read (so a change to an action item does not make every record's text suspect)."""
+    named = [
+        record
+        for kind, model in KINDS.items()
+        if model.name_fields
+        for record in records.by_kind[kind].values()
+    ]
+    return {a: hidden_from(named, a) for a in Sensitivity if a is not Sensitivity.RESTRICTED}
+
+
+def record_exposures(
+    records: Records, record: Record, by_audience: dict[Sensitivity, Hidden]
+) -> Iterator[Exposure]:
+    """The places in one record's free text that name a party hidden from its audience."""
+    nobody = hiding({})
+    judge = {m: _matchers(records, record, by_audience.get(m, nobody)) for m in Sensitivity}
+    for loc, text, marking in texts(record):
+        for named in judge[marking](loc).find(text):
+            yield Exposure(record, loc, named, marking)
 
 
 Visit = Callable[[Loc, str, Sensitivity], str]
