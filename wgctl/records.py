@@ -73,7 +73,9 @@ class Records:
 
     def kinds_of(self, record_id: str) -> list[str]:
         """The kinds that have a record with this id (in the models' order)."""
-        return [kind for kind, items in self.by_kind.items() if record_id in items]
+        if self._sink is not None:
+            self._sink.note(("anyid", record_id))
+        return [kind for kind, items in self.by_kind.items() if dict.__contains__(items, record_id)]
 
     def sharing_id(self, record_id: str) -> list[Record]:
         """Every record (duplicates too) whose id is this one when case is ignored."""
@@ -163,7 +165,9 @@ class Records:
         return self.of(ActionItem)
 
 
-Read = tuple[str, ...]  # ("id", kind, id), ("kind", kind), ("all",), ("unloaded", stem), ...
+# What a rule read: ("id", kind, id), ("anyid", id) (any kind), ("fold", id in lower case),
+# ("kind", kind) (all of one kind), ("all",), ("unloaded", stem), ("unloaded",), ("repo",).
+Read = tuple[str, ...]
 
 
 class Reads:

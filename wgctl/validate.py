@@ -81,14 +81,13 @@ def validate_repo(
     if hit is not None:
         problems, files = hit
         return Result(None, problems, files, load=lambda: _load(repo, max_bytes, state).records)
-    from wgctl.checks import run_checks  # noqa: PLC0415 - see above
-    from wgctl.files.load import Locator, load_repo  # noqa: PLC0415
+    from wgctl.files.load import Locator, load_repo  # noqa: PLC0415 - see above
 
     texts = SourceTexts(repo, max_bytes)
     loaded = loaded or load_repo(repo, max_bytes=max_bytes, git_state=state, texts=texts)
     texts.allowed = set(loaded.files)  # discovery's verdict: only these are ever read
     with gc_frozen():  # see wgctl.files.heap
-        problems = loaded.problems + run_checks(loaded.records, today=day, repo=repo)
+        problems = loaded.problems + _checked(loaded, day, repo, state, max_bytes)
     if only is not None:
         wanted = set(only)
         problems = [p for p in problems if p.path in wanted]
@@ -97,6 +96,37 @@ def validate_repo(
     if memo:
         memo.put(problems, loaded.files)
     return Result(loaded.records, problems, loaded.files, texts=texts)
+
+
+def _checked(
+    loaded: Loaded, day: date, repo: Path, state: GitState | None, max_bytes: int
+) -> list[Problem]:
+    """The cross-record problems: re-run only where the inputs changed when git and the memo
+    in .git/ allow it (wgctl.checks.units), else every rule."""
+    import sqlite3  # noqa: PLC0415 - only when rules run
+    from wgctl.checks import run_checks  # noqa: PLC0415 - see validate_repo
+    from wgctl.checks.base import CheckContext  # noqa: PLC0415
+    from wgctl.checks.units import run_incremental  # noqa: PLC0415
+    from wgctl.files.rulememo import MemoError, RuleMemo  # noqa: PLC0415
+
+    stamps = state.stamps(loaded.files) if state else None
+    if stamps is None:
+        return run_checks(loaded.records, today=day, repo=repo)
+    ids = {record.path: record.id for record in loaded.records}
+    files = {rel: (stamps[rel], rel.split("/")[1], ids.get(rel, "")) for rel in loaded.files}
+    try:
+        memo = RuleMemo(repo, f"{day} {max_bytes}")
+    except MemoError:
+        return run_checks(loaded.records, today=day, repo=repo)
+    done = False
+    try:
+        problems = run_incremental(loaded.records, CheckContext(day, repo), memo, files)
+        done = True
+    except sqlite3.Error:  # a memo that fails mid-way is not trusted: the run does it all
+        problems = run_checks(loaded.records, today=day, repo=repo)
+    finally:
+        memo.close(commit=done)
+    return problems
 
 
 def validate_request(

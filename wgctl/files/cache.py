@@ -89,6 +89,21 @@ class GitState:
             blobs.pop(dirty, None)
         return blobs
 
+    def stamps(self, paths: list[str]) -> dict[str, str] | None:
+        """{path: what stands for its content}: the blob SHA of a clean tracked file, else a
+        hash of the content; None when a symlink makes content unknowable to git."""
+        clean = self.clean_blobs()
+        out: dict[str, str] = {}
+        for rel in paths:
+            sha = clean.get(rel)
+            if sha is None:
+                stamp = _content_stamp(self.repo / rel)
+                if stamp is None:
+                    return None
+                sha = "h" + stamp.hex()
+            out[rel] = sha
+        return out
+
     def key(self, *parts: object) -> str | None:
         """A digest of the whole working tree's content; None when git cannot vouch for it.
 
