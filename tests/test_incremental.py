@@ -1,8 +1,11 @@
-"""A warm run (per-file cache, result memo, edited files kept) always equals a cold run.
+"""A warm run (per-file cache, result memo, incremental rules, edited files kept) always equals
+a cold run.
 
 Random sequences of the edits people make, each followed by a validation with the caches
 and one without: deletes, renames, broken files, a policy change that affects every term,
-commits and undos. In process, through the real loader, on a real git repository.
+duplicate ids, a reference to a record that appears later, a party restricted after free text
+named it, commits and undos. In process, through the real loader, on a real git repository;
+the incremental rule memo answers every warm run that the whole-run memo does not.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.repo import RecordsRepo
@@ -25,6 +28,19 @@ ORG = "records/organisations/aland.yaml"
 REFERENCED = "records/organisations/borduria.yaml"  # a term of the group names it
 GROUP = "records/groups/ewg.yaml"
 INITIATIVE = "records/initiatives/joint-action.yaml"
+ACTION = "records/actions/nominate-focal-point.yaml"
+COPY = "records/organisations/aland-again.yaml"
+ZENDA = "records/organisations/zenda.yaml"
+LATER_COPY = "records/actions/zz-copy.yaml"  # same id as ACTION: judged only once ACTION is gone
+LATER_TEXT = """\
+id: nominate-focal-point
+sensitivity: public
+text: A copy that is judged only when it is the first of its id.
+owner: ahg
+status: open
+closed: 2014-08-19
+sources: [{document: tor}]
+"""
 
 
 def _swap(repo: RecordsRepo, rel: str, one: str, other: str) -> None:
@@ -52,6 +68,16 @@ def _rename(repo: RecordsRepo) -> None:
         path.rename(path.with_name("aland-islands.yaml"))
 
 
+def _toggle(repo: RecordsRepo, rel: str, text: str) -> None:
+    """Create a file, or delete it when it is there."""
+    path = repo.root / rel
+    if path.exists():
+        path.unlink()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
 def _undo(repo: RecordsRepo) -> None:
     repo.git("checkout", "-q", "HEAD", "--", ".")
     repo.git("clean", "-fdq", "--", "records")
@@ -72,6 +98,24 @@ EDITS: dict[str, Callable[[RecordsRepo], None]] = {
     "commit": lambda r: r.commit(),
     "undo uncommitted": _undo,
     "rewrite unchanged": _rewrite_same,
+    "duplicate an id": lambda r: _toggle(
+        r, COPY, "id: aland\nsensitivity: public\nname: Aland\ntype: state\n"
+    ),
+    "break a referenced record": lambda r: _swap(
+        r, REFERENCED, "ahg_member: true", "ahg_member: 3"
+    ),
+    "refer to an unknown owner": lambda r: _swap(r, ACTION, "owner: ahg", "owner: zenda"),
+    "add the unknown owner": lambda r: _toggle(
+        r, ZENDA, "id: zenda\nsensitivity: public\nname: Zenda\ntype: state\n"
+    ),
+    "copy the action, broken": lambda r: _toggle(r, LATER_COPY, LATER_TEXT),
+    "delete the action": lambda r: (r.root / ACTION).unlink(missing_ok=True),
+    "restrict a party": lambda r: _swap(
+        r, REFERENCED, "sensitivity: public", "sensitivity: restricted"
+    ),
+    "name a party in free text": lambda r: _swap(
+        r, INITIATIVE, "The first period of action ended.", "Borduria ended the first period."
+    ),
 }
 
 
@@ -90,11 +134,17 @@ def _outcome(root: Path) -> tuple[list[object], list[str]]:
 
 
 @settings(
-    max_examples=12,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(st.sampled_from(sorted(EDITS)), min_size=1, max_size=6))
+# Sequences where an incremental run must re-judge a record that did not change itself:
+@example(edits=["copy the action, broken", "delete the action"])  # now the first of its id
+@example(edits=["name a party in free text", "restrict a party"])  # the hidden names changed
+@example(edits=["refer to an unknown owner", "add the unknown owner", "commit"])
+@example(edits=["duplicate an id", "commit", "duplicate an id", "rename"])
+@example(edits=["policy for every term", "commit", "undo uncommitted"])
 def test_warm_runs_equal_cold_runs_after_any_edits(
     minimal_template: Path, edits: list[str]
 ) -> None:
