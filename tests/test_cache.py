@@ -117,3 +117,90 @@ def test_the_code_fingerprint_covers_every_module_of_wgctl() -> None:
 
     counted = {p.relative_to(cache.PACKAGE).as_posix() for p in cache.code_files()}
     assert {"cli.py", "models/initiative.py", "checks/references.py", "files/cache.py"} <= counted
+
+
+RULES_DB = ".git/wgctl-rules.sqlite"
+BAD_OWNER = "records/actions/nominate-focal-point.yaml"
+
+
+def _db_stamp(repo: RecordsRepo) -> str:
+    import sqlite3
+
+    db = sqlite3.connect(repo.root / RULES_DB)
+    try:
+        return str(db.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _edit_then_truth(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Any, Any]:
+    """An edit only the rules see (an unknown owner): (warm answer, cold answer)."""
+    repo.edit(BAD_OWNER, "owner: ahg", "owner: zenda")
+    return problems(run_cli, repo), uncached(run_cli, repo, monkeypatch)
+
+
+def test_a_corrupt_rule_memo_is_rebuilt(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert problems(run_cli, repo) == (0, [])
+    (repo.root / RULES_DB).write_bytes(b"not a database at all" * 100)
+    warm, cold = _edit_then_truth(repo, run_cli, monkeypatch)
+    assert warm == cold
+    assert warm[0] == 1
+    assert _db_stamp(repo)  # a readable database again
+
+
+def test_a_foreign_rule_memo_is_ignored(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another wgctl (format, code) wrote it: its findings are never served."""
+    import sqlite3
+
+    assert problems(run_cli, repo) == (0, [])
+    ours = _db_stamp(repo)
+    db = sqlite3.connect(repo.root / RULES_DB)
+    with db:
+        db.execute("UPDATE meta SET value = 'another wgctl' WHERE name = 'stamp'")
+        db.execute("DELETE FROM files")  # would make every unit look current
+    db.close()
+    warm, cold = _edit_then_truth(repo, run_cli, monkeypatch)
+    assert warm == cold
+    assert _db_stamp(repo) == ours
+
+
+def test_a_stale_rule_memo_is_not_trusted(
+    repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A memo from an earlier state of the tree (restored from a backup) still gives the truth:
+    what changed is found by comparing each file's content, not by trusting the memo."""
+    repo.edit(BAD_OWNER, "owner: ahg", "owner: zenda")
+    assert problems(run_cli, repo)[0] == 1
+    old = (repo.root / RULES_DB).read_bytes()
+    repo.edit(BAD_OWNER, "owner: zenda", "owner: ahg")
+    assert problems(run_cli, repo) == (0, [])
+    (repo.root / RULES_DB).write_bytes(old)
+    for suffix in ("-wal", "-shm"):
+        (repo.root / f"{RULES_DB}{suffix}").unlink(missing_ok=True)
+    repo.write({"records/organisations/zenda.yaml": "id: zenda\n"})  # the memo cannot know
+    assert problems(run_cli, repo) == uncached(run_cli, repo, monkeypatch)
+
+
+def test_an_edit_reruns_only_what_it_touches(repo: RecordsRepo) -> None:
+    """After one edit the rules re-judge the edited record and its readers, not everything."""
+    from datetime import date
+
+    from wgctl.validate import validate_repo
+
+    day = date(2017, 10, 1)
+    validate_repo(repo.root, today=day)
+    repo.edit(BAD_OWNER, "owner: ahg", "owner: zenda")
+    seen: list[tuple[str, int, int]] = []
+    from wgctl import progress
+
+    with progress.reporting(lambda what, done, total: seen.append((what, done, total))):
+        result = validate_repo(repo.root, today=day)
+    assert [p.rule for p in result.problems] == ["WG502"]
+    ran = max(total for what, _, total in seen if what == "rules checked")
+    assert 0 < ran < 20  # units re-run, out of more than 60 on a first run
