@@ -93,20 +93,80 @@ def test_memo_still_serves_an_unchanged_tree(repo: RecordsRepo, run_cli: Run) ->
     assert memo.stat().st_mtime_ns == stamp  # not rewritten: served, not recomputed
 
 
+def _rows(repo: RecordsRepo) -> dict[str, tuple[str, bytes]]:
+    import sqlite3
+
+    db = sqlite3.connect(repo.root / ".git" / "wgctl-files.sqlite")
+    try:
+        return {p: (s, r) for p, s, r in db.execute("SELECT path, stamp, record FROM files")}
+    finally:
+        db.close()
+
+
 def test_an_edited_file_does_not_rewrite_the_cache_and_undoing_it_is_seen(
     repo: RecordsRepo, run_cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every pre-commit run has edited files: the per-file cache stays as it is for them."""
-    store = repo.root / ".git" / "wgctl-cache.pickle"
+    """Every pre-commit run has edited files: only the edited file's row of the store changes."""
     assert problems(run_cli, repo) == (0, [])
-    written = store.stat().st_mtime_ns, store.stat().st_ino
+    before = _rows(repo)
     original = repo.read(ORG)
     repo.edit(ORG, "ahg_member: true", "ahg_member: 3")
     assert problems(run_cli, repo) == uncached(run_cli, repo, monkeypatch)
     assert problems(run_cli, repo)[0] == 1
-    assert (store.stat().st_mtime_ns, store.stat().st_ino) == written
+    after = _rows(repo)
+    assert {p for p in before if after[p] != before[p]} == {ORG}
+    assert after.keys() == before.keys()
     repo.write({ORG: original})
     assert problems(run_cli, repo) == (0, []) == uncached(run_cli, repo, monkeypatch)
+    assert _rows(repo) == before  # the committed content's row again
+
+
+def test_records_are_read_from_the_store_only_when_used(repo: RecordsRepo) -> None:
+    """A warm load unpickles no record until one is used, then only those asked for."""
+    from wgctl.files.load import load_repo
+    from wgctl.models import Group, Organisation
+
+    load_repo(repo.root)
+    records = load_repo(repo.root).records
+    assert all(type(r).__name__ == "Pending" for r in list.__iter__(records.all))
+    group = records.get(Group, "ewg")
+    assert group is not None
+    assert group.policy is not None
+    assert group.policy.max_term_years == 2
+    read = [
+        r
+        for items in records.by_kind.values()
+        for r in dict.values(items)
+        if type(r).__name__ != "Pending"
+    ]
+    assert [r.id for r in read] == ["ewg"]
+    assert records.get(Group, "ewg") is group  # read once, one object
+    assert sorted(o.id for o in records.organisations)[:2] == ["ahg", "aland"]
+    assert isinstance(records.get(Organisation, "aland"), Organisation)
+
+
+def test_a_row_that_no_longer_matches_its_file_is_never_served(repo: RecordsRepo) -> None:
+    """A store row from other content (a restored backup, a race) is read again from the file."""
+    import sqlite3
+
+    from wgctl.files.load import load_repo
+    from wgctl.models import Organisation
+
+    load_repo(repo.root)
+    db = sqlite3.connect(repo.root / ".git" / "wgctl-files.sqlite")
+    with db:
+        db.execute("UPDATE files SET stamp = 'another content' WHERE path = ?", (ORG,))
+    aland = load_repo(repo.root).records.get(Organisation, "aland")
+    assert aland is not None
+    assert aland.name == "Aland"
+    assert _rows(repo)[ORG][0] != "another content"  # stored again under its real stamp
+    records = load_repo(repo.root).records  # the index matched; the row changes before use
+    with db:
+        db.execute("UPDATE files SET stamp = 'x', record = ? WHERE path = ?", (b"junk", ORG))
+    db.close()
+    aland = records.get(Organisation, "aland")
+    assert aland is not None
+    assert aland.name == "Aland"
 
 
 def test_the_code_fingerprint_covers_every_module_of_wgctl() -> None:

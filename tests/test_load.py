@@ -326,7 +326,7 @@ def test_fifo_is_a_problem_not_a_hang(repo: RecordsRepo, run_cli: Run) -> None:
 
 
 # The cache in .git/ (wgctl.files.cache): never stale for edited, staged, new or committed files.
-CACHE = ".git/wgctl-cache.pickle"
+CACHE = ".git/wgctl-files.sqlite"
 
 
 def test_warm_run_uses_the_cache_and_sees_every_kind_of_change(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from wgctl.models import (
     KINDS,
@@ -18,6 +18,7 @@ from wgctl.models import (
     Record,
     Theme,
 )
+from wgctl.recordviews import Every, Kind, NotedSet, Pending, Read, Reads, Resolver
 
 R = TypeVar("R", bound=Record)
 
@@ -39,6 +40,13 @@ class Records:
     )
     _sink: Reads | None = field(default=None, repr=False, compare=False)
     _folded: dict[str, list[Record]] | None = field(default=None, repr=False, compare=False)
+    _resolver: Resolver | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def lazy(cls, resolver: Resolver) -> Records:
+        """Records that may be added as `Pending` and are read from a store on first use."""
+        kinds: dict[str, dict[str, Record]] = {k: Kind({}, k, None, resolver) for k in KINDS}
+        return cls(kinds, Every([], None, resolver), _resolver=resolver)
 
     def add(self, record: Record) -> None:
         """Add a record; a duplicate id is kept in `all` (for the unique-id rule) only."""
@@ -46,6 +54,14 @@ class Records:
         self._folded = None
         self._derived.clear()
         self.by_kind[record.kind].setdefault(record.id, record)
+
+    def add_pending(self, pending: Pending) -> None:
+        """Add a record not read yet (lazy records only): it is read when first used."""
+        record = cast("Record", pending)
+        list.append(self.all, record)
+        self._folded = None
+        self._derived.clear()
+        dict.setdefault(self.by_kind[pending.kind], pending.id, record)
 
     def get(self, model: type[R], record_id: str | None) -> R | None:
         """The record of kind `model` with this id, or None."""
@@ -71,6 +87,10 @@ class Records:
         person = self.get(Person, record_id)
         return person.name if person else record_id
 
+    def ids_by_path(self) -> dict[str, str]:
+        """{file: id} of every record, without reading a record not read yet (see `lazy`)."""
+        return {record.path: record.id for record in list.__iter__(self.all)}
+
     def kinds_of(self, record_id: str) -> list[str]:
         """The kinds that have a record with this id (in the models' order)."""
         if self._sink is not None:
@@ -86,7 +106,8 @@ class Records:
             self._folded = {}
             for record in list.__iter__(self.all):  # the index itself reads no one record
                 self._folded.setdefault(record.id.casefold(), []).append(record)
-        return self._folded.get(key, [])
+        same = self._folded.get(key, [])
+        return self._resolver.many(same) if self._resolver else same
 
     def derived(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value computed from the records once per run (by a rule's helper), however many
@@ -112,11 +133,17 @@ class Records:
         Why: incremental validation reuses a rule's earlier findings only while nothing it read
         changed; the rule does not declare its inputs, the records note them (wgctl.checks.units).
         """
+        resolver = self._resolver
         kinds: dict[str, dict[str, Record]] = {
-            kind: _NotedKind(items, sink, kind) for kind, items in self.by_kind.items()
+            kind: Kind(items, kind, sink, resolver) for kind, items in self.by_kind.items()
         }
-        every = _NotedList(self.all, sink)
-        return Records(kinds, every, _NotedSet(self.unloaded, sink), _sink=sink)
+        every = Every(self.all, sink, resolver)
+        unloaded = NotedSet(self.unloaded, sink)
+        return Records(kinds, every, unloaded, _sink=sink, _resolver=resolver)
+
+    def resolved(self, item: Record) -> Record:
+        """A record itself, also when it was added as `Pending` (see `lazy`)."""
+        return self._resolver.many([item])[0] if self._resolver else item
 
     def __iter__(self) -> Iterator[Record]:
         return iter(self.all)
@@ -163,103 +190,3 @@ class Records:
     def actions(self) -> list[ActionItem]:
         """All action items."""
         return self.of(ActionItem)
-
-
-# What a rule read: ("id", kind, id), ("anyid", id) (any kind), ("fold", id in lower case),
-# ("kind", kind) (all of one kind), ("all",), ("unloaded", stem), ("unloaded",), ("repo",).
-Read = tuple[str, ...]
-
-
-class Reads:
-    """Where noted records write what was read; `keys` is None while nothing listens."""
-
-    def __init__(self) -> None:
-        self.keys: set[Read] | None = None
-
-    def note(self, key: Read) -> None:
-        """Remember one read (when listening)."""
-        if self.keys is not None:
-            self.keys.add(key)
-
-
-class _NotedKind(dict[str, Record]):
-    """The records of one kind by id; reads of one id or of the whole kind are noted."""
-
-    def __init__(self, items: dict[str, Record], sink: Reads, kind: str) -> None:
-        super().__init__(items)
-        self._sink, self._kind = sink, kind
-
-    def get(self, key: str, default: Any = None) -> Any:
-        self._sink.note(("id", self._kind, key))
-        return super().get(key, default)
-
-    def __getitem__(self, key: str) -> Record:
-        self._sink.note(("id", self._kind, key))
-        return super().__getitem__(key)
-
-    def __contains__(self, key: object) -> bool:
-        self._sink.note(("id", self._kind, str(key)))
-        return super().__contains__(key)
-
-    def _whole(self) -> None:
-        self._sink.note(("kind", self._kind))
-
-    def __iter__(self) -> Iterator[str]:
-        self._whole()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._whole()
-        return super().__len__()
-
-    def keys(self) -> Any:
-        self._whole()
-        return super().keys()
-
-    def values(self) -> Any:
-        self._whole()
-        return super().values()
-
-    def items(self) -> Any:
-        self._whole()
-        return super().items()
-
-
-class _NotedList(list[Record]):
-    """Every record (duplicates too): any use of it reads everything."""
-
-    def __init__(self, items: list[Record], sink: Reads) -> None:
-        super().__init__(items)
-        self._sink = sink
-
-    def __iter__(self) -> Iterator[Record]:
-        self._sink.note(("all",))
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._sink.note(("all",))
-        return super().__len__()
-
-    def __getitem__(self, index: Any) -> Any:
-        self._sink.note(("all",))
-        return super().__getitem__(index)
-
-
-class _NotedSet(set[str]):
-    """The stems of files that failed to load: membership of one stem, or all of them."""
-
-    def __init__(self, items: set[str], sink: Reads) -> None:
-        super().__init__(items)
-        self._sink = sink
-
-    def __contains__(self, key: object) -> bool:
-        self._sink.note(("unloaded", str(key)))
-        return super().__contains__(key)
-
-    def __iter__(self) -> Iterator[str]:
-        self._sink.note(("unloaded",))
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._sink.note(("unloaded",))
-        return super().__len__()

@@ -104,6 +104,7 @@ def _checked(
     """The cross-record problems: re-run only where the inputs changed when git and the memo
     in .git/ allow it (wgctl.checks.units), else every rule."""
     import sqlite3  # noqa: PLC0415 - only when rules run
+
     from wgctl.checks import run_checks  # noqa: PLC0415 - see validate_repo
     from wgctl.checks.base import CheckContext  # noqa: PLC0415
     from wgctl.checks.units import run_incremental  # noqa: PLC0415
@@ -112,7 +113,7 @@ def _checked(
     stamps = state.stamps(loaded.files) if state else None
     if stamps is None:
         return run_checks(loaded.records, today=day, repo=repo)
-    ids = {record.path: record.id for record in loaded.records}
+    ids = loaded.records.ids_by_path()
     files = {rel: (stamps[rel], rel.split("/")[1], ids.get(rel, "")) for rel in loaded.files}
     try:
         memo = RuleMemo(repo, f"{day} {max_bytes}")

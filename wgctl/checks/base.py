@@ -10,7 +10,8 @@ from typing import Any, TypeVar, cast
 
 from wgctl.errors import Loc, Problem
 from wgctl.models import Record
-from wgctl.records import Reads, Records
+from wgctl.records import Records
+from wgctl.recordviews import Reads
 from wgctl.rules import place, problem
 
 __all__ = [

@@ -14,11 +14,12 @@ from types import ModuleType
 
 from wgctl import progress
 from wgctl.checks import REGISTRY
-from wgctl.checks.base import CheckContext, subjects
+from wgctl.checks.base import CheckContext
 from wgctl.errors import Problem
 from wgctl.files.rulememo import Indexed, RuleMemo, Unit, key_text
 from wgctl.models import Record
-from wgctl.records import Read, Reads, Records
+from wgctl.records import Records
+from wgctl.recordviews import Read, Reads
 
 
 def changed_keys(
@@ -92,12 +93,15 @@ def _plan(
             if fresh or (rule, "") in stale:
                 yield (rule, ""), module, None
             continue
-        for record in subjects(records, module.SUBJECTS):
-            unit = (rule, record.path)
-            if (
-                fresh
-                or unit in stale
-                or record.path in paths
-                or ("id", record.kind, record.id) in keys
-            ):
-                yield unit, module, record
+        for stub in _stubs(records, module.SUBJECTS):
+            unit = (rule, stub.path)
+            if fresh or unit in stale or stub.path in paths or ("id", stub.kind, stub.id) in keys:
+                yield unit, module, records.resolved(stub)
+
+
+def _stubs(records: Records, kinds: tuple[type[Record], ...] | None) -> list[Record]:
+    """What `base.subjects` gives, without reading the records not read yet (their path,
+    kind and id are known): a unit that does not run never unpickles its record."""
+    if kinds is None:
+        return list(list.__iter__(records.all))
+    return [r for model in kinds for r in dict.values(records.by_kind[model.kind])]

@@ -1,11 +1,12 @@
-"""A cache of loaded record files under .git/, keyed by git blob SHAs.
+"""What git says about the working tree, and the memo of the last validation, under .git/.
 
 Why: a warm `wgctl validate` with nothing changed should not parse 10,000 files again.
 `git ls-files -s` gives each tracked file's blob SHA in milliseconds; `git status` names the
-files whose working copy differs from it, and those (and untracked ones) are never served
-from the cache. The cache lives in the repository's own .git/ folder, which only the local
-user can write (anyone who can write there can already run git hooks), and is thrown away
-whenever wgctl's models or loader change. Set WGCTL_NO_CACHE=1 to turn it off.
+files whose working copy differs from it, and those (and untracked ones) are stamped by a hash
+of their content (`GitState.stamps`, the key of wgctl.files.store). The caches live in the
+repository's own .git/ folder, which only the local user can write (anyone who can write there
+can already run git hooks), and are thrown away whenever wgctl's code changes. Set
+WGCTL_NO_CACHE=1 to turn them off.
 """
 
 from __future__ import annotations
@@ -30,13 +31,11 @@ from wgctl.files.heap import gc_paused
 from wgctl.gitcmd import run_git
 
 PACKAGE = Path(wgctl.__file__).resolve().parent
-CACHE_FILE = "wgctl-cache.pickle"
 RESULT_FILE = "wgctl-result.pickle"
 FORMAT = 1
 _SKIP_MODES = (b"120000", b"160000")  # symlinks and submodules: their blob is not the content
 _SYMLINK_ENTRY = re.compile(rb"(?:^|\0)120000 ")  # a tracked symlink in `git ls-files -s -z`
 HASH_LIMIT = 8_000_000  # changed files up to this size are hashed; bigger ones go by metadata
-Entry = tuple[str, Any, list[Any]]  # (blob sha, record or None, problems)
 
 
 def enabled() -> bool:
@@ -52,6 +51,7 @@ class GitState:
         self.listing = listing
         self.status = status
         self.ignored = ignored
+        self._clean: dict[str, str] | None = None
 
     @classmethod
     def read(cls, repo: Path) -> GitState | None:
@@ -77,6 +77,11 @@ class GitState:
 
     def clean_blobs(self) -> dict[str, str]:
         """{path: blob sha} of tracked record files whose working copy is unchanged."""
+        if self._clean is None:
+            self._clean = self._read_clean_blobs()
+        return self._clean
+
+    def _read_clean_blobs(self) -> dict[str, str]:
         blobs: dict[str, str] = {}
         prefix = RECORDS_DIR.encode() + b"/"
         for entry in self.listing.split(b"\0"):
@@ -187,58 +192,6 @@ def pydantic_stamp() -> str:
 def code_files() -> list[Path]:
     """Every source file of wgctl (the whole package, not only this module's folder)."""
     return sorted(PACKAGE.rglob("*.py"))
-
-
-class Cache:
-    """Loaded files of one repository: served when the blob SHA still matches."""
-
-    def __init__(self, repo: Path, max_bytes: int, state: GitState | None) -> None:
-        self._path = repo / ".git" / CACHE_FILE
-        self._blobs = state.clean_blobs() if state else None
-        self._fingerprint = f"{max_bytes} {code_fingerprint()}" if state else ""
-        self._old: dict[str, Entry] = self._read() if self._blobs is not None else {}
-        self._new: dict[str, Entry] = {}
-        self._kept: dict[str, Entry] = {}
-
-    def get(self, rel: str) -> tuple[Any, list[Any]] | None:
-        """The cached (record, problems) of a file, if its content is what was cached."""
-        sha = self._blobs.get(rel) if self._blobs else None
-        entry = self._old.get(rel)
-        if entry is not None and (sha is None or entry[0] != sha):
-            self._kept[rel] = entry  # edited, not committed: kept for when the edit is undone
-        if sha is None or entry is None or entry[0] != sha:
-            return None
-        self._new[rel] = entry
-        return entry[1], entry[2]
-
-    def put(self, rel: str, record: Any, problems: list[Any]) -> None:
-        """Remember a freshly loaded file, if it is a clean tracked one."""
-        sha = self._blobs.get(rel) if self._blobs else None
-        if sha is not None:
-            self._new[rel] = (sha, record, problems)
-
-    def save(self) -> None:
-        """Write the cache if it changed; a failure to write only costs speed next time.
-
-        A file with unrecorded changes keeps its committed entry (it is never served while the
-        working copy differs), so a run with a few edited files, as every pre-commit run is,
-        does not rewrite the whole cache.
-        """
-        entries = {**self._kept, **self._new}
-        if self._blobs is not None and not self._unchanged(entries):
-            _write_pickle(self._path, (self._fingerprint, entries))
-
-    def _unchanged(self, entries: dict[str, Entry]) -> bool:
-        same_files = entries.keys() == self._old.keys()
-        return same_files and all(entries[k][0] == self._old[k][0] for k in entries)
-
-    def _read(self) -> dict[str, Entry]:
-        try:
-            with self._path.open("rb") as handle, gc_paused():
-                stamp, entries = pickle.load(handle)  # noqa: S301 - our own file in .git/, see above
-        except Exception:  # a missing, old or corrupt cache is just a cold start
-            return {}
-        return entries if stamp == self._fingerprint and isinstance(entries, dict) else {}
 
 
 class ResultMemo:

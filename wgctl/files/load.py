@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import pickle
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -10,15 +11,17 @@ from pydantic import ValidationError
 from yaml.nodes import Node
 
 from wgctl import progress
-from wgctl.errors import Place, Problem
+from wgctl.errors import InputError, Place, Problem
 from wgctl.files import yamlio
-from wgctl.files.cache import Cache, GitState
+from wgctl.files.cache import GitState
 from wgctl.files.discover import Found, discover
 from wgctl.files.heap import gc_paused
 from wgctl.files.pydantic_errors import describe
 from wgctl.files.sourcetext import SourceTexts
+from wgctl.files.store import RecordStore, Row, StoreError
 from wgctl.models import KINDS, Record
 from wgctl.records import Records
+from wgctl.recordviews import Pending, Resolver
 
 
 @dataclass
@@ -40,33 +43,78 @@ def load_repo(
 ) -> Loaded:
     """Load every record under `repo/records/`; a broken file never hides the others (R15).
 
-    Unchanged tracked files come from the cache in .git/ when there is one (see wgctl.cache).
-    The text of each file read is left in `texts`, so placing and quoting never read it again.
+    With git, files whose content is stored in .git/ are not read: their records come from the
+    store when first used (see wgctl.files.store). The text of each file read is left in
+    `texts`, so placing and quoting never read it again.
     """
     found, problems = discover(repo)
-    records = Records()
+    state = git_state or (GitState.read(repo) if cache else None)
+    stamps = state.stamps([f.rel for f in found]) if state else None
+    store = _store(repo, max_bytes) if stamps is not None else None
+    if store is None or stamps is None:
+        records = Records()
+    else:
+        records = Records.lazy(Resolver(store.fetcher(_reloader(found, max_bytes))))
     # A file that could not even be considered must not cascade into "no such record" errors.
     records.unloaded.update(PurePosixPath(p.path).stem for p in problems if "." in p.path)
-    state = git_state or (GitState.read(repo) if cache else None)
-    store = Cache(repo, max_bytes, state) if state else None
+    index = store.index() if store else {}
     with gc_paused():  # see wgctl.files.heap
         for done, item in enumerate(found, 1):
             progress.step("files read", done, len(found))
-            hit = store.get(item.rel) if store else None
-            if hit is None:
+            stamp = stamps[item.rel] if stamps else ""
+            row = index.get(item.rel)
+            if store and row is not None and row[0] == stamp:
+                problems.extend(_stored(records, item, row))
+            else:
                 record, file_problems = load_file(item, max_bytes=max_bytes, texts=texts)
                 if store:
-                    store.put(item.rel, record, file_problems)
-            else:
-                record, file_problems = hit
-            problems.extend(file_problems)
-            if record is not None:
-                records.add(record)
-            else:
-                records.unloaded.add(item.stem)
+                    store.put(item.rel, stamp, item.rel.split("/")[1], record, file_problems)
+                problems.extend(file_problems)
+                _add(records, item, record)
+            if store:
+                store.expect(item.rel, stamp)
     if store:
-        store.save()
+        store.drop(sorted(index.keys() - {f.rel for f in found}))
+        store.commit()
     return Loaded(records, problems, [f.rel for f in found])
+
+
+def _store(repo: Path, max_bytes: int) -> RecordStore | None:
+    try:
+        return RecordStore(repo, max_bytes)
+    except StoreError:  # a store that cannot be opened costs speed, nothing else
+        return None
+
+
+def _stored(records: Records, item: Found, row: Row) -> list[Problem]:
+    """A file as the store knows it: a record not read yet, or the stem that failed."""
+    _stamp, kind, record_id, blob = row
+    if record_id:
+        records.add_pending(Pending(item.rel, kind, record_id))
+    else:
+        records.unloaded.add(item.stem)
+    found: list[Problem] = pickle.loads(blob) if blob else []  # noqa: S301 - our own store
+    return found
+
+
+def _add(records: Records, item: Found, record: Record | None) -> None:
+    if record is not None:
+        records.add(record)
+    else:
+        records.unloaded.add(item.stem)
+
+
+def _reloader(found: list[Found], max_bytes: int) -> Callable[[str], Record]:
+    """A record read from its file, for a row the store can no longer serve."""
+    items = {f.rel: f for f in found}
+
+    def reload(rel: str) -> Record:
+        record, _problems = load_file(items[rel], max_bytes=max_bytes)
+        if record is None:
+            raise InputError(f"{rel}: changed while wgctl was reading it; run the command again")
+        return record
+
+    return reload
 
 
 def load_file(
