@@ -41,6 +41,7 @@ class Records:
     _sink: Reads | None = field(default=None, repr=False, compare=False)
     _folded: dict[str, list[Record]] | None = field(default=None, repr=False, compare=False)
     _resolver: Resolver | None = field(default=None, repr=False, compare=False)
+    _paths: dict[str, Record] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def lazy(cls, resolver: Resolver) -> Records:
@@ -51,7 +52,7 @@ class Records:
     def add(self, record: Record) -> None:
         """Add a record; a duplicate id is kept in `all` (for the unique-id rule) only."""
         self.all.append(record)
-        self._folded = None
+        self._folded = self._paths = None
         self._derived.clear()
         self.by_kind[record.kind].setdefault(record.id, record)
 
@@ -59,7 +60,7 @@ class Records:
         """Add a record not read yet (lazy records only): it is read when first used."""
         record = cast("Record", pending)
         list.append(self.all, record)
-        self._folded = None
+        self._folded = self._paths = None
         self._derived.clear()
         dict.setdefault(self.by_kind[pending.kind], pending.id, record)
 
@@ -72,8 +73,8 @@ class Records:
 
     def of(self, model: type[R]) -> list[R]:
         """All records of one kind, sorted by id."""
-        items = self.by_kind[model.kind]
-        return [items[k] for k in sorted(items) if isinstance(items[k], model)]  # type: ignore[misc]
+        items = sorted(self.by_kind[model.kind].items())  # one walk: lazy records load at once
+        return [record for _, record in items if isinstance(record, model)]
 
     def party(self, record_id: str) -> Organisation | Group | None:
         """An organisation or group: anything that can own an action or be "who"."""
@@ -86,6 +87,13 @@ class Records:
             return party.label
         person = self.get(Person, record_id)
         return person.name if person else record_id
+
+    def at_path(self, path: str) -> Record | None:
+        """The record read from this file (a duplicate too), reading no other (see `lazy`)."""
+        if self._paths is None:
+            self._paths = {record.path: record for record in list.__iter__(self.all)}
+        found = self._paths.get(path)
+        return None if found is None else self.resolved(found)
 
     def ids_by_path(self) -> dict[str, str]:
         """{file: id} of every record, without reading a record not read yet (see `lazy`)."""

@@ -26,13 +26,12 @@ def concerning(problems: list[Problem], records: Records, changes: ChangeSet) ->
     Why: deleting or renaming `x.yaml` breaks references to `x` in files the change never
     touched; those findings are the change's doing and must show up in review.
     """
-    by_path = {r.path: r for r in records}
     kept = []
     for p in problems:
         if p.path in changes.changed:
             kept.append(p)
             continue
-        named = _strings(_value_at(by_path.get(p.path), p.loc)) if p.loc else set()
+        named = _strings(_value_at(records.at_path(p.path), p.loc)) if p.loc else set()
         if named & changes.touched_ids or any(repr(i) in p.message for i in changes.touched_ids):
             kept.append(p)
     return kept

@@ -41,10 +41,24 @@ WORDED = {"progress", "annual", "oral", "compare"}
 
 
 def load_view(repo: Path, audience: Sensitivity, *, force: bool = False) -> View:
-    """The records of a valid repository as `audience` may see them (R19, R20)."""
+    """The records of a valid repository as `audience` may see them (R19, R20).
+
+    Over an unchanged tree the filter's output of the last run is used again (it was kept only
+    after the same validation passed, wgctl.files.viewcache), its records read as used.
+    """
+    from wgctl.files import viewcache  # noqa: PLC0415 - git and SQLite only when reporting
+
+    key = viewcache.view_key(repo, audience.value, force, today())
+    kept = viewcache.get(repo, key) if key else None
+    if kept is not None:
+        records, (ids, hidden) = kept
+        return View(records, audience, ids, hidden)
     hint = "--force renders the valid records only"
     records = valid_records(repo, "not rendering", force=force, force_hint=hint)
-    return for_audience(records, audience)
+    view = for_audience(records, audience)
+    if key:
+        viewcache.put(repo, key, view.records, (view.ids, view.hidden))
+    return view
 
 
 def render_report(
