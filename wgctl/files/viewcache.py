@@ -25,9 +25,9 @@ from wgctl.recordviews import Pending, Resolver
 KEEP = 4  # the views kept (audiences, days): older ones are dropped when one is added
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS views (key TEXT PRIMARY KEY, extra BLOB NOT NULL, added REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS view_records (key TEXT NOT NULL, seq INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS view_rows (key TEXT NOT NULL, seq INTEGER NOT NULL,
     path TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, record BLOB NOT NULL,
-    PRIMARY KEY (key, seq)) WITHOUT ROWID;
+    PRIMARY KEY (key, path)) WITHOUT ROWID;
 """
 
 
@@ -54,7 +54,7 @@ def get(repo: Path, key: str) -> tuple[Records, Any] | None:
         with gc_paused():
             extra = pickle.loads(row[0])  # noqa: S301 - our own file in .git/
         stubs = db.execute(
-            "SELECT path, kind, id FROM view_records WHERE key = ? ORDER BY seq", (key,)
+            "SELECT path, kind, id FROM view_rows WHERE key = ? ORDER BY seq", (key,)
         ).fetchall()
     except (sqlite3.Error, OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return None
@@ -72,7 +72,7 @@ def _fetcher(db: sqlite3.Connection, key: str) -> Any:
                 chunk = paths[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 query = (
-                    "SELECT path, record FROM view_records "  # noqa: S608 - marks only
+                    "SELECT path, record FROM view_rows "  # noqa: S608 - marks only
                     f"WHERE key = ? AND path IN ({marks})"
                 )
                 for path, data in db.execute(query, (key, *chunk)):
@@ -97,15 +97,15 @@ def put(repo: Path, key: str, records: Records, extra: Any) -> None:
         db = _connect(repo)
         try:
             with db:
-                db.execute("DELETE FROM view_records WHERE key = ?", (key,))
+                db.execute("DELETE FROM view_rows WHERE key = ?", (key,))
                 db.execute(
                     "INSERT OR REPLACE INTO views VALUES (?, ?, julianday('now'))", (key, blob)
                 )
-                db.executemany("INSERT INTO view_records VALUES (?, ?, ?, ?, ?, ?)", rows)
+                db.executemany("INSERT INTO view_rows VALUES (?, ?, ?, ?, ?, ?)", rows)
                 old = db.execute(
                     "SELECT key FROM views ORDER BY added DESC LIMIT -1 OFFSET ?", (KEEP,)
                 ).fetchall()
                 db.executemany("DELETE FROM views WHERE key = ?", old)
-                db.executemany("DELETE FROM view_records WHERE key = ?", old)
+                db.executemany("DELETE FROM view_rows WHERE key = ?", old)
         finally:
             db.close()
