@@ -39,7 +39,7 @@ def test_every_look_at_the_records_is_noted(repo: RecordsRepo) -> None:
     assert _after(sink) == {("id", "organisations", "nowhere")}
     orgs = view.by_kind["organisations"]
     assert "aland" in orgs
-    assert orgs["aland"].name == "Aland"
+    assert orgs["aland"].id == "aland"
     assert _after(sink) == {("id", "organisations", "aland")}
     assert len(orgs) == 6
     assert sorted(orgs) == sorted(orgs.keys())
