@@ -159,7 +159,9 @@ def _symlink_problem(path: Path) -> str:
 
 def _classify(file: str, rel: str, found: list[Found], problems: list[Problem]) -> None:
     parts = rel.split("/")
-    suffix = os.path.splitext(parts[-1])[1]  # noqa: PTH122 - a str, 10,000 times: no Path objects
+    name = parts[-1]
+    dot = name.rfind(".")  # as os.path.splitext for names that do not start with a dot (ignored)
+    suffix = name[dot:] if dot > 0 else ""
     if suffix.lower() in {".yaml", ".yml"} and suffix != ".yaml":
         problems.append(_problem(rel, f"record files end in .yaml, not {suffix}: rename it"))
     elif suffix != ".yaml":
