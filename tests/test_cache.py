@@ -264,3 +264,26 @@ def test_an_edit_reruns_only_what_it_touches(repo: RecordsRepo) -> None:
     assert [p.rule for p in result.problems] == ["WG502"]
     ran = max(total for what, _, total in seen if what == "rules checked")
     assert 0 < ran < 20  # units re-run, out of more than 60 on a first run
+
+
+def test_a_foreign_record_store_is_rebuilt_not_served(repo: RecordsRepo) -> None:
+    """A store written by another wgctl (its code or format) is thrown away: its rows, even
+    ones whose stamps match the files, are never served."""
+    import sqlite3
+
+    from wgctl.files.load import load_repo
+    from wgctl.models import Organisation
+
+    load_repo(repo.root)
+    path = repo.root / ".git" / "wgctl-files.sqlite"
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE meta SET value = 'another wgctl' WHERE name = 'stamp'")
+        db.execute("UPDATE files SET record = NULL, id = 'impostor' WHERE path = ?", (ORG,))
+    db.close()
+    records = load_repo(repo.root).records
+    aland = records.get(Organisation, "aland")
+    assert aland is not None
+    assert aland.name == "Aland"
+    assert records.get(Organisation, "impostor") is None
+    assert _rows(repo)[ORG][1] is not None  # stored again
