@@ -188,7 +188,8 @@ def test_every_kinds_marked_parts_are_filtered_in_the_bundled_examples() -> None
 
 
 def test_an_older_revision_is_judged_like_the_view_it_is_shown_in(records: Records) -> None:
-    from wgctl.confidentiality.audience import as_seen, seen_data
+    from wgctl.confidentiality.audience import as_seen
+    from wgctl.confidentiality.seen import seen_data
 
     members, public = view(records, "members"), view(records, "public")
     ana = records.get(Person, "ana")

@@ -42,7 +42,7 @@ from wgctl.models import (
 )
 from wgctl.records import Records
 
-__all__ = ["WITHHELD", "Mark", "View", "as_seen", "for_audience", "names_hidden", "seen_data"]
+__all__ = ["WITHHELD", "Mark", "View", "as_seen", "for_audience", "names_hidden"]
 
 DEFAULT_AUDIENCE = Sensitivity.PUBLIC
 NOBODY_HIDDEN = hiding({})
@@ -146,30 +146,6 @@ def as_seen(view: View, record: Record) -> Record | None:
     if not reach(record).visible_to(view.audience):
         return None
     return _filter(redacted(view.records, record, view.hidden), view.audience, view.ids)
-
-
-def seen_data(view: View, record: Record) -> dict[str, Any]:
-    """A record of the view (or `as_seen`) as plain data, for comparing two of its versions.
-
-    Fields no audience of this kind may see are left out; a string naming a hidden party is
-    `WITHHELD` whole; empty values are dropped, so a part taken out leaves no trace.
-    """
-    data = record.model_dump(mode="json", exclude_unset=True)
-    for never in record.fields_hidden_from(view.audience):
-        data.pop(never, None)
-    out: dict[str, Any] = _scrubbed(data, view)
-    return out
-
-
-def _scrubbed(value: Any, view: View) -> Any:
-    if isinstance(value, dict):
-        out = {k: _scrubbed(v, view) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v is not None and v != []}
-    if isinstance(value, list):
-        return [_scrubbed(v, view) for v in value]
-    if isinstance(value, str) and names_hidden(view, value):
-        return WITHHELD
-    return value
 
 
 def names_hidden(view: View, text: str | None) -> bool:

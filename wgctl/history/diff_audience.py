@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
 
-from wgctl.confidentiality.audience import WITHHELD, View, for_audience, names_hidden
+from wgctl.confidentiality.audience import for_audience
+from wgctl.confidentiality.seen import seen_data
 from wgctl.history.diffing import Data, RecordChange, diff_records
 from wgctl.history.marks import Unchanged, as_record
 from wgctl.models import Sensitivity
-from wgctl.models.kinds import references
 from wgctl.records import Records
 
 
@@ -94,39 +93,4 @@ class _Side:
         record = self.by_path.get(path)
         if record is None:
             return None
-        data = record.model_dump(mode="json", exclude_unset=True)
-        for never in record.fields_hidden_from(self.view.audience):
-            data.pop(never, None)
-        for field_path, _ in references(type(record)):
-            data = _withhold(data, field_path, self.view)
-        return _scrub(data, self.view)  # type: ignore[no-any-return]
-
-
-def _withhold(value: Any, path: tuple[str, ...], view: View) -> Any:
-    """`value` with the reference at `path` ("*": each item of a list) named `WITHHELD` unless
-    it names a record the audience may see.
-
-    Why here: reports name a reference through `View.label`; a diff shows the field itself, so
-    an action raised at a restricted meeting, or an update citing a members' document, would
-    show that record's id to an audience that may not see it.
-    """
-    if not path:
-        return value if value is None or view.visible(value) else WITHHELD
-    head, rest = path[0], path[1:]
-    if head == "*":
-        return [_withhold(v, rest, view) for v in value] if isinstance(value, list) else value
-    if isinstance(value, dict) and head in value:
-        return {**value, head: _withhold(value[head], rest, view)}
-    return value
-
-
-def _scrub(value: Any, view: View) -> Any:
-    """Drop empty values; name a hidden record, or text naming one, as withheld."""
-    if isinstance(value, dict):
-        out = {k: _scrub(v, view) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v is not None and v != []}
-    if isinstance(value, list):
-        return [_scrub(v, view) for v in value]
-    if isinstance(value, str) and names_hidden(view, value):
-        return WITHHELD
-    return value
+        return seen_data(self.view, record)

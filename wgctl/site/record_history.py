@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from wgctl import dates
-from wgctl.confidentiality.audience import View, as_seen, seen_data
+from wgctl.confidentiality.audience import View, as_seen
+from wgctl.confidentiality.seen import seen_data
 from wgctl.errors import InputError
 from wgctl.files.discover import RECORDS_DIR
 from wgctl.files.yamlio import record_data
