@@ -244,6 +244,26 @@ def test_the_history_page_shows_changes_since_the_last_som_for_the_audience(
     assert "harbours" not in history
 
 
+def test_an_initiatives_updates_are_listed_newest_first_whatever_their_order_in_the_file(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    repo = examples_repo(tmp_path / "repo")
+    repo.edit(
+        "records/initiatives/2-1-inspector-training.yaml",
+        "sources:\n",
+        "- date: 2023-05-01\n  precision: month\n  text: Course design agreed.\n"
+        "- date: 2025-02-01\n  precision: month\n  text: Refresher planned.\n"
+        "sources:\n",
+    )
+    repo.commit("updates in the order they were reported")
+    out = tmp_path / "site"
+    build(run_cli, repo, out)
+    page = text(out, "initiatives/2-1-inspector-training.html").split("History in git")[0]
+    texts = ("Refresher planned.", "Two training courses", "Course design agreed.")
+    order = [page.index(m) for m in texts]
+    assert order == sorted(order), page
+
+
 def test_an_output_that_is_not_a_site_folder_is_refused_in_one_line(
     repo: RecordsRepo, run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

@@ -74,7 +74,9 @@ def initiative_page(
     view: View, item: Initiative, as_of: date, changes: Changes, found: Lookup
 ) -> Page:
     """One initiative: who, status, dated updates as a timeline, and its figures."""
-    updates = [update_context(u) for u in item.updates]
+    # Newest first by date: a record keeps its updates in its source's order, not always by date.
+    dated = sorted(item.updates, key=lambda u: u.date)
+    updates = [update_context(u) for u in dated]
     points = [
         (u.date, f"{dates.label(u.date, u.precision)}: {u.status or 'update'}")
         for u in item.updates
