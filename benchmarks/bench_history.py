@@ -12,7 +12,6 @@ a change in what a diff lists or reads shows without the cache hiding it. The fl
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -52,13 +51,9 @@ def bench_history(n: int, versions: list[Version], repeat: int, tmp: Path) -> No
 
 def main() -> None:
     """Parse options and print the rows."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--records", default="10000", help="comma-separated sizes")
-    parser.add_argument("--repeat", type=int, default=5, help="paired runs per row (median kept)")
-    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    parser = paired.paired_options((__doc__ or "").splitlines()[0], 5, records="10000")
     args = parser.parse_args()
-    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
-    versions.append(Version("now", HERE))
+    versions = paired.versions(args.baseline, HERE)
     with tempfile.TemporaryDirectory(prefix="wgctl-bench-") as tmp:
         for n in (int(x) for x in args.records.split(",")):
             bench_history(n, versions, args.repeat, Path(tmp))

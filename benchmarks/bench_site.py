@@ -15,7 +15,6 @@ render in memory, search index). Not a test: ratios within one run are what to c
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import paired
 from bench_validate import HERE, Bench, edit, then
 from paired import Job, Version
 
@@ -117,14 +117,10 @@ def stages(root: Path, out: Path) -> None:
 
 def main() -> None:
     """Parse options and print every row in one run."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--records", default="1000,10000", help="comma-separated sizes")
-    parser.add_argument("--repeat", type=int, default=3, help="paired runs per row (median kept)")
-    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    parser = paired.paired_options((__doc__ or "").splitlines()[0], 3, records="1000,10000")
     parser.add_argument("--stages", action="store_true", help="also time the build's parts")
     args = parser.parse_args()
-    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
-    versions.append(Version("now", HERE))
+    versions = paired.versions(args.baseline, HERE)
     with tempfile.TemporaryDirectory(prefix="wgctl-bench-") as tmp:
         for n in (int(x) for x in args.records.split(",")):
             b = bench_size(n, versions, args.repeat, Path(tmp))

@@ -12,7 +12,6 @@ the machine; ratios within one run are what to compare.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -181,13 +180,9 @@ def bench_log(b: Bench) -> None:
 
 def main() -> None:
     """Parse options and print every row in one run."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--records", default="10000", help="comma-separated sizes: 10000,50000")
-    parser.add_argument("--repeat", type=int, default=3, help="paired runs per row (median kept)")
-    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    parser = paired.paired_options((__doc__ or "").splitlines()[0], 3, records="10000")
     args = parser.parse_args()
-    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
-    versions.append(Version("now", HERE))
+    versions = paired.versions(args.baseline, HERE)
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, libyaml {yaml.__with_libyaml__}"
     )

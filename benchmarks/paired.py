@@ -7,6 +7,7 @@ alternating order, and keeping the median of the per-repeat ratios, cancels most
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -86,3 +87,21 @@ def show(label: str, goal: str, values: Rows, unit: str = "x L") -> None:
     """One table row: the ratio of each version, then the goal."""
     cells = "  ".join(f"{ratio:6.2f} {unit}" for ratio, _ in values)
     print(f"{label:<46} {cells}   goal {goal}", flush=True)
+
+
+def paired_options(
+    description: str, repeat: int, records: str | None = None
+) -> argparse.ArgumentParser:
+    """The options every paired benchmark takes: sizes (when it builds repositories), repeats
+    and another source tree to time alongside (`versions`)."""
+    parser = argparse.ArgumentParser(description=description)
+    if records is not None:
+        parser.add_argument("--records", default=records, help="comma-separated sizes")
+    parser.add_argument("--repeat", type=int, default=repeat, help="paired runs per row (median)")
+    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    return parser
+
+
+def versions(baseline: Path | None, here: Path) -> list[Version]:
+    """The trees to time: `--baseline` (if given) as "before", then this one as "now"."""
+    return [*([Version("before", baseline.resolve())] if baseline else []), Version("now", here)]

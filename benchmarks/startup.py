@@ -6,7 +6,6 @@ Alone: python benchmarks/startup.py [--repeat 10] [--baseline DIR] (only the sta
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -147,12 +146,9 @@ def heavy_on_help(v: Version) -> str:
 
 def main() -> None:
     """Only the startup rows."""
-    parser = argparse.ArgumentParser(description="wgctl startup against a bare Typer app")
-    parser.add_argument("--repeat", type=int, default=10, help="paired runs per row (median kept)")
-    parser.add_argument("--baseline", type=Path, help="another source tree to time alongside")
+    parser = paired.paired_options("wgctl startup against a bare Typer app", 10)
     args = parser.parse_args()
-    versions = [Version("before", args.baseline.resolve())] if args.baseline else []
-    versions.append(Version("now", HERE))
+    versions = paired.versions(args.baseline, HERE)
     with tempfile.TemporaryDirectory(prefix="wgctl-startup-") as tmp:
         bench_startup(versions, args.repeat, Path(tmp))
 
