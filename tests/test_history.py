@@ -12,7 +12,7 @@ import pytest
 from tests.repo import RecordsRepo
 from wgctl.errors import InputError
 from wgctl.files import yamlio
-from wgctl.history import gitblobs, gitio
+from wgctl.history import changeset, gitblobs, gitio
 from wgctl.history import revisions as history
 
 
@@ -45,7 +45,7 @@ def test_changed_files_cover_committed_staged_unstaged_and_untracked(repo: Recor
     repo.write({"records/actions/-new ü.yaml": "id: x\n"})
     repo.remove("records/organisations/iom.yaml")
 
-    changes = history.changed_since(repo.root, base)
+    changes = changeset.changed_since(repo.root, base)
 
     assert changes.changed == {
         "records/organisations/aland.yaml",
@@ -75,15 +75,15 @@ def test_plain_folder_and_empty_repository_are_input_errors(
     plain = tmp_path / "plain"
     plain.mkdir()
     with pytest.raises(InputError, match="not a git repository"):
-        history.changed_since(plain, "HEAD")
+        changeset.changed_since(plain, "HEAD")
     with pytest.raises(InputError, match="no commits yet"):
-        history.changed_since(empty_repo.root, "HEAD")
+        changeset.changed_since(empty_repo.root, "HEAD")
     assert git_children() == []
 
 
 def test_bad_ref_is_an_input_error_and_never_an_option(repo: RecordsRepo) -> None:
     with pytest.raises(InputError, match="no such commit"):
-        history.changed_since(repo.root, "--output=oops")
+        changeset.changed_since(repo.root, "--output=oops")
     assert not (repo.root / "oops").exists()
     assert git_children() == []
 
@@ -96,7 +96,7 @@ def test_records_repository_inside_a_larger_git_tree(tmp_path: Path) -> None:
     outer.commit("two record folders")
     outer.write({"sub/records/themes/c.yaml": "id: c\n", "other/records/themes/d.yaml": "x\n"})
 
-    changes = history.changed_since(outer.root / "sub", "HEAD")
+    changes = changeset.changed_since(outer.root / "sub", "HEAD")
 
     assert changes.changed == {"records/themes/c.yaml"}
 
@@ -167,7 +167,7 @@ def test_a_bare_repository_and_a_failing_git_are_one_line_errors(
     bare = tmp_path / "bare.git"
     repo.git("clone", "-q", "--bare", str(repo.root), str(bare))
     with pytest.raises(InputError, match="a bare repository has no records to compare"):
-        history.changed_since(bare, "HEAD")
+        changeset.changed_since(bare, "HEAD")
     with gitio.open_git(repo.root) as g, pytest.raises(gitio.GitError) as failed:
         g.run("cat-file", "-p", "--end-of-options", "HEAD:records/no-such-file.yaml")
     assert str(failed.value).count("\n") == 0

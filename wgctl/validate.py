@@ -145,16 +145,14 @@ def validate_request(
     """
     changes = None
     if changed_since is not None:
-        from wgctl.history import revisions as history  # noqa: PLC0415 - git only when asked for
+        from wgctl.history import changeset  # noqa: PLC0415 - git only when asked for
 
-        changes = history.changed_since(repo, changed_since)
+        changes = changeset.changed_since(repo, changed_since)
     result = validate_repo(repo, only=only, max_bytes=max_bytes, today=today)
     if only is not None:
         _refuse_unknown(only, result)
     if changes is not None:
-        from wgctl.history import changeset  # noqa: PLC0415
-
-        result.problems = changeset.concerning(result.problems, result.records, changes)
+        result.problems = changeset.concerning(result.problems, lambda: result.records, changes)
         only = sorted(changes.changed) if only is None else only
     result.checked = len(only) if only is not None else len(result.files)
     return result

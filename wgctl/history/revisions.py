@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wgctl import progress
@@ -30,23 +30,11 @@ from wgctl.history.gitio import (
 )
 
 if TYPE_CHECKING:  # the models and the audience filter only for diffs, not for `log`
-    from wgctl.history.changeset import ChangeSet
     from wgctl.history.diff_audience import Seen
     from wgctl.history.marks import Unchanged
     from wgctl.models import Sensitivity
 
 Data = dict[str, dict[str, Any] | None]
-
-
-def changed_since(repo: Path, ref: str) -> ChangeSet:
-    """Files under records/ changed since `ref`: committed, staged, unstaged and untracked."""
-    from wgctl.history.changeset import ChangeSet  # noqa: PLC0415 - the models only where needed
-
-    with open_git(repo) as g:
-        changes = diff_names(g, g.commit(ref))
-    changed = {c.path for c in changes if c.status != DELETED}
-    paths = {c.path for c in changes} | {c.old_path for c in changes if c.old_path}
-    return ChangeSet(ref, frozenset(changed), frozenset(PurePosixPath(p).stem for p in paths))
 
 
 @dataclass
