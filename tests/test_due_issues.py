@@ -7,19 +7,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.conftest import PROJECT
 from tests.repo import RecordsRepo
 from tests.system import missing
 from tests.test_due import Run, scenario  # noqa: F401 - the scenario fixture
-
-WORKFLOW = PROJECT / ".github" / "workflows" / "reminders.yml"
+from tests.workflows import run_step, step, workflow
 
 
 def plan(
@@ -217,15 +213,12 @@ def test_a_public_plan_assigns_nobody_and_names_no_handle_or_clearance(
     assert not [c for c in canaries if c in done.stdout + done.stderr]
 
 
-def _workflow() -> dict[str, Any]:
-    doc: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    return doc
+def _workflow() -> dict[Any, Any]:
+    return workflow("reminders.yml")
 
 
 def _step(name_part: str) -> dict[str, Any]:
-    steps = _workflow()["jobs"]["reminders"]["steps"]
-    (step,) = [s for s in steps if name_part in s.get("name", "")]
-    return step
+    return step("reminders.yml", "reminders", name_part)
 
 
 def test_reminders_workflow_runs_weekly_and_by_hand_with_a_pinned_wgctl() -> None:
@@ -235,7 +228,7 @@ def test_reminders_workflow_runs_weekly_and_by_hand_with_a_pinned_wgctl() -> Non
     assert "workflow_dispatch" in on
     assert doc["permissions"] == {"contents": "read", "issues": "write"}
     # Pinned as records.yml pins it: repository variables, else this repository at this commit.
-    records = yaml.safe_load((WORKFLOW.parent / "records.yml").read_text(encoding="utf-8"))
+    records = workflow("records.yml")
     assert doc["env"] == records["env"]
     assert doc["env"]["WGCTL_REF"] == "${{ vars.WGCTL_REF || github.sha }}"
     install = next(
@@ -273,20 +266,12 @@ def test_reminders_workflow_applies_a_plan_with_gh(
         f'if [ "$1 $2" = "issue list" ]; then cat {tmp_path / "issues.json"}; fi\n'
     )
     (fake / "gh").chmod(0o755)
-    bin_dir = Path(shutil.which("wgctl") or PROJECT / ".venv" / "bin" / "wgctl").parent
-    env = {**os.environ, "GH_TOKEN": "x", "PATH": f"{fake}:{bin_dir}:{os.environ['PATH']}"}
+    env = {"GH_TOKEN": "x", "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
     decide = _step("Decide")["run"].replace(
         "--audience public", f"--as-of 2017-03-01 --audience {audience}"
     )
     for script in (_step("List")["run"], decide, _step("Apply")["run"]):
-        done = subprocess.run(
-            ["bash", "-eo", "pipefail", "-c", script],
-            cwd=staffed.root,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_step(script, staffed.root, env)
         assert done.returncode == 0, done.stderr
     lines = calls.read_text(encoding="utf-8").splitlines()
     assert "label|create|wgctl-due|--force|" in "\n".join(lines)

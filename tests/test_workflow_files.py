@@ -14,9 +14,8 @@ import yaml
 
 from tests.conftest import PROJECT
 from tests.repo import RecordsRepo
+from tests.workflows import BIN, run_step, step, workflow
 
-BIN = Path(sys.executable).parent
-WORKFLOW = PROJECT / ".github" / "workflows" / "records.yml"
 HOOKS = PROJECT / ".pre-commit-hooks.yaml"
 BROKEN_THEME = (
     "id: broken\nsensitivity: public\nnumber: 1\ntitle: Broken\nsources: [{document: tor}]\n"
@@ -24,29 +23,17 @@ BROKEN_THEME = (
 
 
 def _steps() -> list[dict[str, Any]]:
-    doc = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    doc = workflow("records.yml")
     assert "pull_request" in doc[True]  # PyYAML reads the `on:` key as True (YAML 1.1)
     steps: list[dict[str, Any]] = doc["jobs"]["validate"]["steps"]
     return steps
 
 
 def _step(name_part: str) -> dict[str, Any]:
-    (step,) = [s for s in _steps() if name_part in s.get("name", "")]
-    return step
+    return step("records.yml", "validate", name_part)
 
 
-def _bash(
-    script: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **(env or {})}
-    return subprocess.run(
-        ["bash", "-eo", "pipefail", "-c", script],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+_bash = run_step
 
 
 def test_workflow_checks_out_history_and_installs_a_pinned_wgctl() -> None:
@@ -55,7 +42,7 @@ def test_workflow_checks_out_history_and_installs_a_pinned_wgctl() -> None:
     assert checkout["with"]["fetch-depth"] == 0
     python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["python-version"] == "3.11"
-    env = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["env"]
+    env = workflow("records.yml")["env"]
     # A records repository names wgctl's repository and a tag or commit; wgctl's own uses itself.
     assert env["WGCTL_REPOSITORY"] == "${{ vars.WGCTL_REPOSITORY || github.repository }}"
     assert env["WGCTL_REF"] == "${{ vars.WGCTL_REF || github.sha }}"
